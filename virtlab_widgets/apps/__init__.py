@@ -1,0 +1,1 @@
+"""Thin ipywidgets apps around the pure figure builders."""

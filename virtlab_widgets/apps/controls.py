@@ -1,0 +1,60 @@
+"""Widget helpers shared by every app: labelled controls, summary line, figure widget."""
+from __future__ import annotations
+
+import ipywidgets as W
+import plotly.graph_objects as go
+
+from .. import presets as P
+from ..style import font_size
+from ..text import label, t
+
+_WIDE = {"description_width": "initial"}
+
+
+def count_slider(key: str, value: int, max_count: int) -> W.IntSlider:
+    """An integer slider 0..max_count with a Korean label (also its accessible name)."""
+    return W.IntSlider(value=value, min=0, max=max_count, step=1, description=t(key),
+                       continuous_update=True, style=_WIDE, layout=W.Layout(width="min(100%, 460px)"))
+
+
+def number_slider(key: str, value: float, low: float, high: float, step: float, fmt: str = ".0f",
+                  **kw) -> W.FloatSlider:
+    """A float slider with a Korean label and a fixed display format."""
+    return W.FloatSlider(value=value, min=low, max=high, step=step, description=t(key, **kw),
+                         readout_format=fmt, continuous_update=True, style=_WIDE,
+                         layout=W.Layout(width="min(100%, 460px)"))
+
+
+def preset_dropdown(kind: str, value: str, key: str) -> W.Dropdown:
+    """A dropdown over the presets of ``kind`` showing their Korean names."""
+    return W.Dropdown(options=[(label(kind, name), name) for name in P.names(kind)], value=value,
+                      description=t(key), style=_WIDE, layout=W.Layout(width="min(100%, 360px)"))
+
+
+def summary() -> W.HTML:
+    """The one-line text summary under a figure (announced to screen readers when it changes)."""
+    return W.HTML(layout=W.Layout(margin="4px 0 0 0"))
+
+
+def summary_html(text: str) -> str:
+    """HTML for :func:`summary`: a polite live region so screen readers read updates."""
+    return f'<div role="status" aria-live="polite" style="font-size:{font_size() + 2}px">{text}</div>'
+
+
+def figure_widget(fig: go.Figure) -> go.FigureWidget:
+    """A FigureWidget for ``fig`` (created once per app; later changes are restyles)."""
+    return go.FigureWidget(fig)
+
+
+def row(*children: W.Widget) -> W.HBox:
+    """Controls side by side, wrapping on narrow screens."""
+    return W.HBox(list(children), layout=W.Layout(flex_flow="row wrap", gap="4px 16px"))
+
+
+class App:
+    """Base of every app: ``self.widget`` is what the notebook shows."""
+
+    widget: W.Widget
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.widget._repr_mimebundle_(**kwargs)

@@ -1,0 +1,1 @@
+"""Pure figure builders: model numbers in, ``plotly.graph_objects.Figure`` out (no widgets)."""

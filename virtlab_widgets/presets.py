@@ -1,0 +1,199 @@
+"""Cited parameters and presets, loaded from ``data/parameters.json``.
+
+Every number carries its source; :func:`cite` turns a parameter path into a citation
+that figures and notebooks can show.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, fields
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from .validate import check_choice, check_number
+
+KINDS = ("hosts", "vm_profiles", "container_profiles", "runtimes", "hypervisors")
+
+
+@cache
+def data() -> dict[str, Any]:
+    """The parsed parameter file (cached; treat as read-only)."""
+    text = resources.files(__package__).joinpath("data/parameters.json").read_text("utf-8")
+    return json.loads(text)
+
+
+def value(*path: str):
+    """The ``value`` of the parameter at ``path``, e.g. ``value("hosts", "laptop-8", "cores")``."""
+    node = data()
+    for key in path:
+        node = node[key]
+    return node["value"]
+
+
+def cite(*path: str) -> str:
+    """A one-line citation of the parameter at ``path`` ("assumed: why" when unsourced)."""
+    node = data()
+    for key in path:
+        node = node[key]
+    if node["source"] == "assumed":
+        return f"assumed: {node['why']}"
+    return f"{data()['sources'][node['source']]['citation']} — {node['where']}"
+
+
+def names(kind: str) -> list[str]:
+    """Preset names of one kind (``"hosts"``, ``"vm_profiles"``, …) in file order."""
+    check_choice(kind, "preset kind", KINDS)
+    return list(data()[kind])
+
+
+@dataclass(frozen=True)
+class Host:
+    """A physical machine: RAM, cores, disk and the memory its own OS keeps."""
+
+    name: str
+    ram_mib: float
+    cores: int
+    disk_gib: float
+    disk_iops: float
+    os_reserve_mib: float
+
+
+@dataclass(frozen=True)
+class Hypervisor:
+    """A hypervisor's per-VM memory-overhead rule (see :func:`model.hypervisor_overhead_mib`)."""
+
+    name: str
+    rule: str
+    params: tuple[tuple[str, Any], ...]
+
+    def get(self, key: str):
+        return dict(self.params)[key]
+
+
+@dataclass(frozen=True)
+class VMProfile:
+    """A guest: memory, vCPUs, disk image and boot behaviour."""
+
+    name: str
+    hypervisor: str
+    guest_mib: float
+    vcpus: int
+    graphics: int
+    disk_gib: float
+    boot_s: float
+    boot_cpu_core_s: float
+    boot_iops: float
+
+
+@dataclass(frozen=True)
+class ContainerProfile:
+    """A containerised app: its memory, image size and start-up."""
+
+    name: str
+    app_mib: float
+    image_mib: float
+    writable_layer_mib: float
+    app_start_s: float
+
+
+@dataclass(frozen=True)
+class Runtime:
+    """A container runtime (runc, gVisor, Kata): its overhead and start-up cost."""
+
+    name: str
+    overhead_mib: float
+    start_s: float
+    start_cpu_core_s: float
+    start_io_ops: float
+
+
+def _build(cls, kind: str, name: str, **extra):
+    entry = data()[kind][name]
+    kwargs = {"name": name, **extra}
+    for f in fields(cls):
+        if f.name in kwargs:
+            continue
+        raw = entry[f.name]
+        kwargs[f.name] = raw["value"] if isinstance(raw, dict) else raw
+    return cls(**kwargs)
+
+
+@cache
+def _host(name: str) -> Host:
+    entry = data()["hosts"][name]
+    return _build(Host, "hosts", name, ram_mib=entry["ram_gib"]["value"] * 1024.0)
+
+
+def host(name: "str | Host") -> Host:
+    """The host preset ``name`` (a :class:`Host` passes through)."""
+    if isinstance(name, Host):
+        return name
+    return _host(check_choice(name, "host preset", names("hosts")))
+
+
+def custom_host(ram_gib: float, cores: int = 4, disk_gib: float = 256.0,
+                disk_iops: float | None = None, os_reserve_mib: float | None = None) -> Host:
+    """A host with your own numbers; unset ones come from the ``laptop-8`` preset."""
+    base = host("laptop-8")
+    ram = check_number(ram_gib, "host RAM (GiB)", 0, 65536, low_inclusive=False)
+    n_cores = int(check_number(cores, "host cores", 1, 4096))
+    if n_cores != cores:
+        raise TypeError(f"host cores must be a whole number, got {cores!r}")
+    disk = check_number(disk_gib, "host disk (GiB)", 0, 1e6, low_inclusive=False)
+    iops = base.disk_iops if disk_iops is None else check_number(
+        disk_iops, "disk IOPS", 1, 1e8)
+    reserve = min(base.os_reserve_mib, ram * 1024 / 4) if os_reserve_mib is None else \
+        check_number(os_reserve_mib, "host OS reserve (MiB)", 0, ram * 1024)
+    return Host("custom", ram * 1024.0, n_cores, disk, iops, reserve)
+
+
+@cache
+def _vm_profile(name: str) -> VMProfile:
+    return _build(VMProfile, "vm_profiles", name)
+
+
+def vm_profile(name: "str | VMProfile") -> VMProfile:
+    """The guest preset ``name`` (a :class:`VMProfile` passes through)."""
+    if isinstance(name, VMProfile):
+        return name
+    return _vm_profile(check_choice(name, "VM profile", names("vm_profiles")))
+
+
+@cache
+def _container_profile(name: str) -> ContainerProfile:
+    return _build(ContainerProfile, "container_profiles", name)
+
+
+def container_profile(name: "str | ContainerProfile") -> ContainerProfile:
+    """The container preset ``name`` (a :class:`ContainerProfile` passes through)."""
+    if isinstance(name, ContainerProfile):
+        return name
+    return _container_profile(check_choice(name, "container profile", names("container_profiles")))
+
+
+@cache
+def _runtime(name: str) -> Runtime:
+    return _build(Runtime, "runtimes", name)
+
+
+def runtime(name: "str | Runtime") -> Runtime:
+    """The container runtime preset ``name`` (a :class:`Runtime` passes through)."""
+    if isinstance(name, Runtime):
+        return name
+    return _runtime(check_choice(name, "container runtime", names("runtimes")))
+
+
+@cache
+def _hypervisor(name: str) -> Hypervisor:
+    entry = data()["hypervisors"][name]
+    params = tuple((k, tuple(v["value"]) if isinstance(v["value"], list) else v["value"])
+                   for k, v in entry.items() if k != "rule")
+    return Hypervisor(name, entry["rule"], params)
+
+
+def hypervisor(name: "str | Hypervisor") -> Hypervisor:
+    """The hypervisor preset ``name`` (a :class:`Hypervisor` passes through)."""
+    if isinstance(name, Hypervisor):
+        return name
+    return _hypervisor(check_choice(name, "hypervisor", names("hypervisors")))

@@ -1,0 +1,62 @@
+"""Input checks shared by the model, the widgets and the CLI.
+
+Every check raises ``TypeError`` (wrong kind of value) or ``ValueError`` (right kind,
+impossible value) with a message a student can act on.
+"""
+from __future__ import annotations
+
+import numbers
+from typing import Iterable
+
+import numpy as np
+
+MAX_COUNT = 10_000
+"""Largest instance count the model accepts: far beyond any single host."""
+
+
+def check_count(value, name: str, max_count: int = MAX_COUNT) -> np.ndarray | int:
+    """Return ``value`` as an int (or int array) after checking 0 <= value <= max_count."""
+    if isinstance(value, (bool, np.bool_)):
+        raise TypeError(f"{name} must be a whole number of instances, got {value!r}")
+    if isinstance(value, numbers.Integral):
+        count = int(value)
+        if not 0 <= count <= max_count:
+            raise ValueError(_range_message(name, count, max_count))
+        return count
+    if isinstance(value, (np.ndarray, list, tuple, range)):
+        arr = np.asarray(value)
+        if arr.dtype.kind not in "iu":
+            raise TypeError(f"{name} must contain whole numbers, got dtype {arr.dtype}")
+        if arr.size and (arr.min() < 0 or arr.max() > max_count):
+            bad = int(arr.min()) if arr.min() < 0 else int(arr.max())
+            raise ValueError(_range_message(name, bad, max_count))
+        return arr.astype(np.int64)
+    raise TypeError(f"{name} must be a whole number of instances, got {type(value).__name__} {value!r}")
+
+
+def _range_message(name: str, count: int, max_count: int) -> str:
+    if count < 0:
+        return f"{name} cannot be negative (got {count})"
+    return f"{name}={count} is more than this model supports (at most {max_count} instances on one host)"
+
+
+def check_number(value, name: str, low: float, high: float, *, low_inclusive: bool = True) -> float:
+    """Return ``value`` as a float after checking it is a real number in range."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a number, got {type(value).__name__} {value!r}")
+    number = float(value)
+    too_low = number < low if low_inclusive else number <= low
+    if not np.isfinite(number) or too_low or number > high:
+        bound = "≥" if low_inclusive else ">"
+        raise ValueError(f"{name} must be {bound} {low:g} and ≤ {high:g} (got {value!r})")
+    return number
+
+
+def check_choice(value, name: str, choices: Iterable[str]) -> str:
+    """Return ``value`` if it is one of ``choices``; otherwise list the valid ones."""
+    options = list(choices)
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a preset name (str), got {type(value).__name__} {value!r}")
+    if value not in options:
+        raise ValueError(f"unknown {name} {value!r}; choose one of: {', '.join(options)}")
+    return value

@@ -88,6 +88,9 @@ TEXT: dict[str, dict[str, str]] = {
         "tl.kind.orchestration": "오케스트레이션",
         "tl.kind.mainframe": "메인프레임",
         "tl.source": "출처",
+        "tl.none": "표시할 사건이 없습니다. 종류를 하나 이상 고르세요.",
+        "tl.summary": "사건 {count}개 ({first}–{last})",
+        "tl.summary_lecture": " · 강의 사건: {titles}",
     },
     "en": {
         "vm": "Virtual machine (VM)",
@@ -162,6 +165,9 @@ TEXT: dict[str, dict[str, str]] = {
         "tl.kind.orchestration": "Orchestration",
         "tl.kind.mainframe": "Mainframes",
         "tl.source": "Source",
+        "tl.none": "No events to show: tick at least one kind.",
+        "tl.summary": "{count} events ({first}–{last})",
+        "tl.summary_lecture": " · lecture events: {titles}",
     },
 }
 

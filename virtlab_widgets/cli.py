@@ -1,0 +1,124 @@
+"""Command-line simulator, in the spirit of OSTEP's homework programs.
+
+    python -m virtlab_widgets simulate --vms 4 --containers 10 --host laptop-8 [--json]
+
+It prints the parameters it used (with their sources via ``presets``) and the results.
+Bad input exits with status 2 and one line on stderr.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from . import model
+from . import presets as P
+from .text import TEXT
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one clear line, no usage dump
+        self.exit(2, f"virtlab: error: {message}\n")
+
+
+def _preset_help() -> str:
+    lines = ["presets:"]
+    for kind, flag in (("hosts", "--host"), ("vm_profiles", "--vm-profile"),
+                       ("container_profiles", "--container-profile"), ("runtimes", "--runtime"),
+                       ("hypervisors", "--hypervisor")):
+        lines.append(f"  {flag}:")
+        lines += [f"    {name:<16} {TEXT['en'].get(f'{kind}.{name}', name)}" for name in P.names(kind)]
+    return "\n".join(lines)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``virtlab`` argument parser (``simulate`` and ``sources`` sub-commands)."""
+    parser = _Parser(prog="python -m virtlab_widgets",
+                     description="Simulate VMs and containers on one host with the cited virtlab model.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    sim = sub.add_parser("simulate", help="memory, disk, start-up and capacity for N VMs and M containers",
+                         description="Run the model once and print the parameters and the results.",
+                         epilog=_preset_help(), formatter_class=argparse.RawDescriptionHelpFormatter)
+    sim.add_argument("--vms", type=int, default=0, metavar="N", help="number of VMs (0..10000, default 0)")
+    sim.add_argument("--containers", type=int, default=0, metavar="M",
+                     help="number of containers (0..10000, default 0)")
+    sim.add_argument("--host", default="laptop-16", metavar="PRESET", help="host preset (default laptop-16)")
+    sim.add_argument("--vm-profile", default="ubuntu-server", metavar="P", help="guest preset (default ubuntu-server)")
+    sim.add_argument("--container-profile", default="web-small", metavar="P",
+                     help="containerised app preset (default web-small)")
+    sim.add_argument("--runtime", default="runc", metavar="R", help="container runtime preset (default runc)")
+    sim.add_argument("--hypervisor", default=None, metavar="H",
+                     help="hypervisor overhead rule (default: the VM profile's own)")
+    sim.add_argument("--page-sharing", type=float, default=0.0, metavar="F",
+                     help="fraction of guest memory shared between identical VMs (0..0.30, default 0)")
+    sim.add_argument("--host-ram", type=float, default=None, metavar="GIB",
+                     help="override the host's RAM in GiB (> 0)")
+    sim.add_argument("--host-cores", type=int, default=None, metavar="N", help="override the host's cores")
+    sim.add_argument("--json", action="store_true", help="print parameters and results as JSON")
+    sub.add_parser("sources", help="list every source the model's parameters cite")
+    return parser
+
+
+def _host(args) -> P.Host:
+    base = P.host(args.host)
+    if args.host_ram is None and args.host_cores is None:
+        return base
+    return P.custom_host(base.ram_mib / 1024 if args.host_ram is None else args.host_ram,
+                         base.cores if args.host_cores is None else args.host_cores,
+                         base.disk_gib, base.disk_iops,
+                         None if args.host_ram is not None else base.os_reserve_mib)
+
+
+def _parameters(args, host: P.Host) -> dict:
+    vm, app, rt = P.vm_profile(args.vm_profile), P.container_profile(args.container_profile), P.runtime(args.runtime)
+    return {"host": {"preset": args.host, **vars(host)}, "vm_profile": vars(vm), "container_profile": vars(app),
+            "runtime": vars(rt), "hypervisor": args.hypervisor or vm.hypervisor, "page_sharing": args.page_sharing}
+
+
+def _report(params: dict, s: model.Scenario) -> str:
+    h, vm, app, rt = params["host"], params["vm_profile"], params["container_profile"], params["runtime"]
+    g = lambda mib: f"{mib / 1024:.1f} GiB"  # noqa: E731
+    verdict = "fits" if s.fits else (f"OVERCOMMITTED: {s.swapped_fraction:.0%} swapped out, "
+                                     f"performance about {s.relative_performance:.0%} of normal")
+    return "\n".join([
+        "parameters (sources: python -m virtlab_widgets sources)",
+        f"  host        {h['preset']}: RAM {g(h['ram_mib'])}, {h['cores']} cores, disk {h['disk_gib']:g} GiB, "
+        f"{h['disk_iops']:g} IOPS, host OS keeps {g(h['os_reserve_mib'])}",
+        f"  VM          {vm['name']}: guest {vm['guest_mib']:g} MiB, {vm['vcpus']} vCPU, disk {vm['disk_gib']:g} GiB, "
+        f"boot {vm['boot_s']:g} s, hypervisor {params['hypervisor']}",
+        f"  container   {app['name']}: app {app['app_mib']:g} MiB, image {app['image_mib']:g} MiB, "
+        f"runtime {rt['name']} (+{rt['overhead_mib']:g} MiB, start {rt['start_s']:g} s)",
+        f"  page sharing {params['page_sharing']:.0%}",
+        f"results for {s.vms} VMs and {s.containers} containers",
+        f"  memory      host OS {g(s.os_reserve_mib)} + VMs {g(s.vm_memory_mib)} + containers "
+        f"{g(s.container_memory_mib)} = {g(s.total_memory_mib)} of {g(s.host_ram_mib)} ({s.memory_ratio:.0%}): {verdict}",
+        f"  disk        VMs {s.vm_disk_gib:.1f} GiB, containers {s.container_disk_gib * 1024:.0f} MiB",
+        f"  start-up    one VM {s.vm_boot_one_s:.3g} s, all {s.vms} VMs {s.vm_ready_all_s:.3g} s; "
+        f"one container {s.container_start_one_s:.3g} s, all {s.containers} {s.container_ready_all_s:.3g} s",
+        f"  capacity    at most {s.vm_capacity} such VMs or {s.container_capacity} such containers fit this host",
+    ])
+
+
+def _sources() -> str:
+    return "\n".join(f"{key}: {src['citation']} [{src['kind']}]" for key, src in P.data()["sources"].items())
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point; returns the exit status (2 for bad input)."""
+    args = build_parser().parse_args(argv)
+    if args.command == "sources":
+        print(_sources())
+        return 0
+    try:
+        host = _host(args)
+        scenario = model.simulate(args.vms, args.containers, host, args.vm_profile, args.container_profile,
+                                  args.runtime, hypervisor=args.hypervisor, page_sharing=args.page_sharing)
+        params = _parameters(args, host)
+    except (ValueError, TypeError) as exc:
+        print(f"virtlab: error: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps({"parameters": params, "results": scenario.to_dict()}, ensure_ascii=False, indent=2))
+    else:
+        print(_report(params, scenario))
+    return 0

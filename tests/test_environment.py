@@ -1,0 +1,96 @@
+"""environment.yml (conda/Binder), pyproject.toml (pip) and requirements/pins.txt agree."""
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from packaging.markers import default_environment
+from packaging.requirements import Requirement
+from packaging.specifiers import SpecifierSet
+from packaging.utils import canonicalize_name
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+ROOT = Path(__file__).resolve().parents[1]
+PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
+ENV = yaml.safe_load((ROOT / "environment.yml").read_text("utf-8"))
+# Test-only tools that environment.yml (for students and Binder) does not need.
+NOT_IN_CONDA_ENV = {"jupyter-repo2docker": "renders the Binder recipe in tests only",
+                    "tomli": "backport for Python < 3.11; the conda env pins 3.12"}
+
+
+def conda_python() -> str:
+    spec = next(d for d in ENV["dependencies"] if isinstance(d, str) and d.startswith("python="))
+    return spec.split("=", 1)[1]
+
+
+def pip_requirements() -> dict[str, Requirement]:
+    env = {**default_environment(), "python_version": conda_python(), "extra": "test"}
+    reqs = [Requirement(r) for r in PYPROJECT["project"]["dependencies"]
+            + PYPROJECT["project"]["optional-dependencies"]["test"]]
+    return {canonicalize_name(r.name): r for r in reqs if r.marker is None or r.marker.evaluate(env)}
+
+
+def conda_requirements() -> dict[str, SpecifierSet]:
+    out = {}
+    for dep in ENV["dependencies"]:
+        if not isinstance(dep, str) or dep.split("=")[0] in ("python", "pip"):
+            continue
+        name, _, spec = dep.partition(" ")
+        out[canonicalize_name(name)] = SpecifierSet(spec.replace(" ", ""))
+    return out
+
+
+def test_conda_forge_and_pinned_python():
+    assert ENV["channels"][0] == "conda-forge"
+    assert re.fullmatch(r"3\.1[12]", conda_python())
+
+
+def test_same_dependencies_with_the_same_bounds():
+    pip, conda = pip_requirements(), conda_requirements()
+    missing = set(pip) - set(conda) - set(NOT_IN_CONDA_ENV)
+    assert not missing, f"in pyproject.toml but not environment.yml: {sorted(missing)}"
+    extra = set(conda) - set(pip)
+    assert not extra, f"in environment.yml but not pyproject.toml: {sorted(extra)}"
+    for name, spec in conda.items():
+        assert spec == pip[name].specifier, f"{name}: environment.yml {spec} != pyproject {pip[name].specifier}"
+
+
+def test_required_packages_are_listed():
+    names = set(conda_requirements())
+    for needed in ("jupyterlab", "ipywidgets", "plotly", "anywidget", "numpy", "nbval", "pytest"):
+        assert needed in names
+
+
+def test_environment_installs_the_package_itself():
+    pip_section = next(d["pip"] for d in ENV["dependencies"] if isinstance(d, dict) and "pip" in d)
+    assert "-e ." in pip_section
+
+
+def test_pins_satisfy_the_bounds():
+    reqs = {canonicalize_name(r.name): r for r in (Requirement(x) for x in
+            PYPROJECT["project"]["dependencies"] + PYPROJECT["project"]["optional-dependencies"]["test"])}
+    pinned = {}
+    for line in (ROOT / "requirements/pins.txt").read_text("utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            pin = Requirement(line)
+            if pin.marker is None or pin.marker.evaluate():
+                pinned[canonicalize_name(pin.name)] = next(iter(pin.specifier)).version
+    for name, req in reqs.items():
+        if req.marker is not None and not req.marker.evaluate({"extra": "test"}):
+            continue
+        assert name in pinned, f"{name} has no exact pin in requirements/pins.txt"
+        assert req.specifier.contains(pinned[name], prereleases=True), f"{name}=={pinned[name]} violates {req.specifier}"
+
+
+@pytest.mark.parametrize("name", ["plotly", "ipywidgets", "anywidget", "jupyterlab", "numpy", "nbformat"])
+def test_installed_versions_satisfy_the_bounds(name):
+    from importlib.metadata import version
+    assert pip_requirements()[name].specifier.contains(version(name), prereleases=True)

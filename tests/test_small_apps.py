@@ -1,0 +1,100 @@
+"""Timeline, quiz, start-up race and overhead chart, driven programmatically."""
+from __future__ import annotations
+
+import pytest
+
+from virtlab_widgets import model, overhead_chart, quiz, startup_race, timeline
+from virtlab_widgets.apps.quiz import Question, Quiz, questions, quiz_keys
+from virtlab_widgets.figures.timeline import LANES, events, trace_keys
+from virtlab_widgets.text import seconds
+
+LECTURE_4 = ["chroot", "FreeBSD Jail", "Google Borg", "LXC", "Docker", "Kubernetes"]
+
+
+def test_timeline_shows_the_six_lecture_events_in_order():
+    tl = timeline(section=4, lecture_only=True)
+    shown = tl.visible_events()
+    assert [e.date[:4] for e in shown] == ["1979", "2000", "2003", "2008", "2013", "2015"]
+    assert all(any(word in e.title for e in shown) for word in LECTURE_4)
+    visible = dict(zip(trace_keys(), tl.figure.data))
+    assert all(trace.visible is False for (kind, lecture), trace in visible.items() if not lecture)
+
+
+def test_timeline_filters_update_in_place():
+    tl = timeline(section=4)
+    fig = tl.figure
+    everything = len(tl.visible_events())
+    tl.set(kinds=["hardware"])
+    assert fig is tl.figure
+    assert {e.kind for e in tl.visible_events()} == {"hardware"}
+    assert len(tl.visible_events()) < everything
+    assert tl.summary_text().startswith(f"사건 {len(tl.visible_events())}개")
+    tl.set(kinds=[])
+    assert "표시할 사건이 없습니다" in tl.summary_text()
+    with pytest.raises(ValueError):
+        tl.set(kinds=["aliens"])
+    with pytest.raises(ValueError):
+        timeline(section=5)
+
+
+def test_timeline_section_6_flags_vmware_history():
+    tl = timeline(section=6, lecture_only=True)
+    titles = " ".join(e.title for e in tl.visible_events())
+    assert "VMware" in titles and "CP-40" in titles
+    assert all(e.source for e in events())
+    assert {e.kind for e in events()} <= set(LANES)
+
+
+def test_every_quiz_is_well_formed():
+    assert "04" in quiz_keys()
+    for key in quiz_keys():
+        items = questions(key)
+        assert 3 <= len(items) <= 8, key
+        for q in items:
+            assert q.explanation and len(set(q.choices)) == len(q.choices)
+
+
+def test_quiz_feedback():
+    q = quiz("04")
+    assert q.check(0) is None and "답을 고른" in q.feedback[0].value
+    q.answer(0, 0)
+    assert q.check(0) is False and "다시 생각해" in q.feedback[0].value
+    q.answer(0, questions("04")[0].answer)
+    assert q.check(0) is True and "정답입니다" in q.feedback[0].value
+    assert "5문제 중 1문제 정답" in q.score.value
+    with pytest.raises(ValueError):
+        q.answer(0, 9)
+    with pytest.raises(ValueError):
+        q.check(99)
+    with pytest.raises(ValueError, match="unknown quiz"):
+        quiz("99")
+    with pytest.raises(ValueError):
+        Quiz([])
+    with pytest.raises(ValueError):
+        Question("?", ("a", "b"), 2, "")
+
+
+def test_startup_race_follows_the_model():
+    race = startup_race(count=1)
+    fig = race.figure
+    race.set(count=100, host="laptop-8")
+    assert race.figure is fig
+    expected = [float(v) for v in (model.vm_ready_all_s(100, "ubuntu-server", "laptop-8"),
+                                   model.vm_ready_all_s(100, "microvm", "laptop-8"),
+                                   model.container_ready_all_s(100, "web-small", "runc", "laptop-8"),
+                                   model.process_ready_all_s(100, "laptop-8"))]
+    assert list(fig.data[0].y) == pytest.approx(expected)
+    assert race.summary_text() == "동시에 100개: " + " · ".join(
+        f"{name} {seconds(v)}" for name, v in zip(
+            ["Ubuntu 서버 VM", "마이크로VM (Firecracker)", "컨테이너 (runc)", "프로세스 (fork/exec)"], expected))
+    with pytest.raises(ValueError):
+        race.set(count=0)
+    with pytest.raises(ValueError):
+        race.set(count=301)
+
+
+def test_overhead_chart_shows_felter():
+    chart = overhead_chart()
+    vm_bars = chart.figure.data[1]
+    assert vm_bars.y[2] == pytest.approx(100 * 46173 / 84044)
+    assert "KVM: CPU 98 %, 무작위 읽기 55 %, 왕복 지연 +30 µs" in chart.summary_text()

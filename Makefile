@@ -27,6 +27,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_explorer.py
+	$(BIN)/python benchmarks/bench_notebooks.py
 
 strip:
 	$(PYTHON) tools/strip_notebooks.py notebooks || true

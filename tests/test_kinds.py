@@ -1,0 +1,47 @@
+"""The six kinds of virtualization and the sorting exercise."""
+import pytest
+
+from virtlab_widgets import sort_kinds
+from virtlab_widgets.kinds import KINDS, examples, grade, scenarios
+from virtlab_widgets.text import TEXT
+
+
+def test_every_kind_of_the_lecture_has_examples_and_scenarios():
+    assert KINDS == ("vm", "network", "storage", "desktop", "application", "data")
+    for kind in KINDS:
+        assert examples(kind)
+        assert f"kind.{kind}" in TEXT["ko"] and f"kind.{kind}" in TEXT["en"]
+    assert {s.answer for s in scenarios()} == set(KINDS)
+
+
+def test_grade():
+    items = scenarios()
+    right = [s.answer for s in items]
+    assert grade(right) == [True] * len(items)
+    wrong = ["data" if s.answer != "data" else "vm" for s in items]
+    assert grade(wrong) == [False] * len(items)
+    assert grade([None] * len(items)) == [None] * len(items)
+
+
+@pytest.mark.parametrize("choices, error", [(["vm"], ValueError), ("vm", ValueError)])
+def test_grade_bad_shapes(choices, error):
+    with pytest.raises(error):
+        grade(choices)
+
+
+def test_grade_unknown_kind():
+    with pytest.raises(ValueError, match="choose one of"):
+        grade(["cloud"] + [None] * (len(scenarios()) - 1))
+
+
+def test_widget_feedback_and_score():
+    app = sort_kinds()
+    app.choose(0, scenarios()[0].answer).choose(1, "data")
+    results = app.check()
+    assert results[:3] == [True, False, None]
+    assert "✔" in app.feedback[0].value and "✘" in app.feedback[1].value
+    assert app.summary_text() == f"{len(scenarios())}개 중 1개 정답 (고른 것 2개)"
+    with pytest.raises(ValueError):
+        app.choose(99, "vm")
+    with pytest.raises(ValueError):
+        app.choose(0, "cloud")

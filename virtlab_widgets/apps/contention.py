@@ -1,0 +1,64 @@
+"""App: per-instance throughput as VMs or containers are added to one host (notebook 2, 2-1)."""
+from __future__ import annotations
+
+from .. import presets as P
+from ..contention import BENCHMARKS, ContentionCurves, contention_curves
+from ..figures.contention import contention_figure, contention_restyle
+from ..text import percent, t
+from .base import ModelApp
+from .controls import choice_dropdown, count_slider, number_slider, preset_dropdown, row
+
+
+class Contention(ModelApp):
+    """A count slider, host / VM / container presets, a workload and CPU demand per instance."""
+
+    def __init__(self, instances: int = 4, host: str = "laptop-16", vm: str = "ubuntu-server",
+                 container: str = "python-app", benchmark: str = "linpack_gflops",
+                 cores_each: float = 1.0, max_count: int = 40):
+        self.max_count = max_count
+        self.controls = {
+            "instances": count_slider("ctl.instances", 1, max_count),
+            "host": preset_dropdown("hosts", "laptop-16", "ctl.host"),
+            "vm": preset_dropdown("vm_profiles", "ubuntu-server", "ctl.vm_profile"),
+            "container": preset_dropdown("container_profiles", "python-app", "ctl.container_profile"),
+            "benchmark": choice_dropdown("ctl.benchmark", [(t(f"oh.{b}"), b) for b in BENCHMARKS],
+                                         "linpack_gflops"),
+            "cores_each": number_slider("ctl.cores_each", 1.0, 0.25, 4.0, 0.25, ".2f"),
+        }
+        self.controls["instances"].min = 1
+        self.set(instances=instances, host=host, vm=vm, container=container, benchmark=benchmark,
+                 cores_each=cores_each)
+        self.curves = self._curves()
+        c = self.controls
+        self._finish(contention_figure(self.curves, instances),
+                     [row(c["instances"], c["cores_each"]), row(c["host"], c["vm"]),
+                      row(c["container"], c["benchmark"])])
+
+    def _curves(self) -> ContentionCurves:
+        v = self.values
+        return contention_curves(v["host"], v["vm"], v["container"], v["benchmark"], v["cores_each"],
+                                 self.max_count)
+
+    def _before_refresh(self) -> None:
+        key = {k: v for k, v in self.values.items() if k != "instances"}
+        if key != getattr(self, "_key", None):  # a count move only moves the markers
+            self._key, self.curves = key, self._curves()
+
+    def _restyle(self):
+        return contention_restyle(self.curves, self.values["instances"])
+
+    def summary_text(self) -> str:
+        """One line: per-instance and total throughput of VMs and containers at the current count."""
+        c, n = self.curves, self.values["instances"]
+        memory = (t("cont.sum_over", vm_over=c.vm_over) if c.vm_over <= self.max_count
+                  else t("cont.sum_fits", max=self.max_count))
+        return t("cont.sum", n=n, vm_each=percent(c.vm_each[n]), vm_total=percent(c.vm_total[n]),
+                 ct_each=percent(c.ct_each[n]), ct_total=percent(c.ct_total[n]), memory=memory,
+                 cores=P.host(self.values["host"]).cores)
+
+
+def contention(instances: int = 4, host: str = "laptop-16", vm: str = "ubuntu-server",
+               container: str = "python-app", benchmark: str = "linpack_gflops",
+               cores_each: float = 1.0) -> Contention:
+    """Show the performance-under-contention demo (see :class:`Contention`)."""
+    return Contention(instances, host, vm, container, benchmark, cores_each)

@@ -1,0 +1,106 @@
+"""Server consolidation: N physical servers at utilisation u → virtualization hosts, and the bill.
+
+Pure (numpy, no widgets). The old servers and the new hosts are the same class of machine
+(the ``lab-server`` preset, Felter et al.'s testbed). The extra layer's overhead comes from
+Felter et al. (ISPASS 2015) through :func:`virtlab_widgets.model.runtime_overhead`; per-VM
+memory from the cited KVM rule. All costs are assumed, illustrative values
+(``parameters.json → consolidation``), in 10,000 KRW (만 원) per year.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import model
+from . import presets as P
+from .validate import check_choice, check_count, check_number
+
+WORKLOADS = {"cpu": ("linpack_gflops", "vm"), "cpu_untuned": ("linpack_gflops", "vm_untuned"),
+             "io": ("random_read_iops", "vm")}
+"""Workload → (Felter et al. benchmark, column) that sets the virtualization overhead."""
+HOST = "lab-server"
+
+
+def overhead(workload: str = "cpu") -> float:
+    """Share of a host's capacity lost to the extra layer for this kind of workload."""
+    bench, column = WORKLOADS[check_choice(workload, "workload", WORKLOADS)]
+    row = P.data()["runtime_overhead"][bench]
+    return 1.0 - row[column] / row["native"]
+
+
+def _cost(key: str) -> float:
+    return float(P.value("consolidation", key))
+
+
+def hosts_needed(servers, utilisation, workload: str = "cpu", target: float | None = None,
+                 spare: bool = True):
+    """Hosts needed for ``servers`` workloads that kept their own server ``utilisation`` busy.
+
+    CPU: the summed load, inflated by the layer's overhead, must fit ``target`` of each host.
+    Memory: every workload becomes a VM of ``workload_ram_gib`` plus the KVM overhead.
+    ``spare`` adds one host so a failed host's VMs can restart elsewhere (N+1).
+    """
+    n = check_count(servers, "number of servers")
+    u = np.asarray(utilisation, dtype=float)
+    if u.size and (not np.all(np.isfinite(u)) or u.min() < 0 or u.max() > 1):
+        raise ValueError(f"utilisation must be a fraction between 0 and 1, got {utilisation!r}")
+    tgt = check_number(_cost("target_utilisation") if target is None else target,
+                       "target utilisation", 0.05, 1.0)
+    if not isinstance(spare, bool):
+        raise TypeError(f"spare must be True or False, got {spare!r}")
+    h = P.host(HOST)
+    by_cpu = np.ceil(n * u / (1.0 - overhead(workload)) / tgt - 1e-9)
+    ram_mib = _cost("workload_ram_gib") * 1024
+    vcpus = np.maximum(1.0, np.ceil(u * h.cores))
+    per_vm = ram_mib + model.hypervisor_overhead_mib(ram_mib, vcpus, "kvm")
+    by_mem = np.ceil(n * per_vm / (h.ram_mib - h.os_reserve_mib) - 1e-9)
+    hosts = np.maximum(np.maximum(by_cpu, by_mem), 1.0) + (1.0 if spare else 0.0)
+    return np.where(np.asarray(n) > 0, hosts, 0.0)
+
+
+def physical_cost(servers):
+    """Yearly cost of keeping ``servers`` physical servers (assumed, illustrative)."""
+    return check_count(servers, "number of servers") * _cost("server_cost_per_year") + 0.0
+
+
+def virtual_cost(hosts, licence_per_host: float | None = None):
+    """Yearly cost after virtualization: hosts + licences + specialists + the build, written off."""
+    lic = _cost("licence_per_host_per_year") if licence_per_host is None else \
+        check_number(licence_per_host, "licence per host", 0, 1e5)
+    h = np.asarray(hosts, dtype=float)
+    fixed = _cost("specialist_per_year") + _cost("build_cost") / _cost("amortisation_years")
+    return np.where(h > 0, h * (_cost("server_cost_per_year") + lic) + fixed, 0.0)
+
+
+@dataclass(frozen=True)
+class ConsolidationCurves:
+    """Hosts and yearly costs over utilisation 1 %..100 % for a fixed number of servers."""
+
+    servers: int
+    utilisation: np.ndarray
+    hosts: np.ndarray
+    physical_cost: float
+    virtual_cost: np.ndarray
+
+    @property
+    def breakeven(self) -> float | None:
+        """Lowest utilisation at which virtualization costs at least as much (None: always pays)."""
+        loses = np.nonzero(self.virtual_cost >= self.physical_cost)[0]
+        return float(self.utilisation[loses[0]]) if loses.size else None
+
+    def at(self, utilisation: float) -> dict[str, float]:
+        """Hosts, costs and servers saved at one utilisation (nearest grid point)."""
+        i = int(np.clip(round(utilisation * 100) - 1, 0, self.utilisation.size - 1))
+        hosts = float(self.hosts[i])
+        return dict(hosts=hosts, saved=self.servers - hosts, physical=self.physical_cost,
+                    virtual=float(self.virtual_cost[i]))
+
+
+def consolidation_curves(servers: int, workload: str = "cpu", target: float | None = None,
+                         spare: bool = True, licence_per_host: float | None = None) -> ConsolidationCurves:
+    """Evaluate hosts and costs for every utilisation from 1 % to 100 %."""
+    u = np.arange(1, 101) / 100
+    hosts = hosts_needed(servers, u, workload, target, spare)
+    return ConsolidationCurves(int(servers), u, hosts, float(physical_cost(servers)),
+                               virtual_cost(hosts, licence_per_host))

@@ -1,0 +1,97 @@
+"""Performance under contention: per-instance throughput as instances are added to one host.
+
+Pure (numpy, no widgets). Three factors, each from the cited model:
+
+* the extra layer: the benchmark's result relative to native (Felter et al., ISPASS 2015,
+  via :func:`virtlab_widgets.model.runtime_overhead`);
+* CPU: ``n`` instances that each want ``cores_each`` cores share the host's cores fairly;
+* memory: once the host's RAM is overcommitted, pages are swapped and throughput collapses
+  (:func:`virtlab_widgets.model.relative_performance`, assumed swap penalty).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import model
+from . import presets as P
+from .validate import check_choice, check_count, check_number
+
+KINDS = ("vm", "container")
+BENCHMARKS = ("linpack_gflops", "random_read_iops", "network_gbits")
+"""Benchmarks offered by the demo (keys of ``runtime_overhead``; all higher-is-better)."""
+
+
+def layer_factor(kind: str, benchmark: str = "linpack_gflops") -> float:
+    """Throughput of one VM or container relative to native for a Felter et al. benchmark."""
+    check_choice(kind, "kind", KINDS)
+    table = model.runtime_overhead()
+    check_choice(benchmark, "benchmark", list(table))
+    return float(table[benchmark][f"{kind}_relative"])
+
+
+def memory_demand(n, kind: str, host="laptop-16", vm="ubuntu-server", container="web-small"):
+    """Host memory wanted (MiB) with ``n`` VMs or ``n`` containers and nothing else."""
+    check_choice(kind, "kind", KINDS)
+    if kind == "vm":
+        return model.memory_demand_mib(n, 0, host, vm, container)
+    return model.memory_demand_mib(0, n, host, vm, container)
+
+
+def per_instance(n, kind: str = "vm", host="laptop-16", vm="ubuntu-server", container="web-small",
+                 benchmark: str = "linpack_gflops", cores_each: float = 1.0):
+    """Throughput of each of ``n`` instances, relative to one native instance with its own cores.
+
+    NaN where ``n`` is 0 (there is no instance to measure).
+    """
+    n = check_count(n, "number of instances")
+    want = check_number(cores_each, "cores wanted per instance", 0, 256, low_inclusive=False)
+    cores = P.host(host).cores
+    k = np.asarray(n, dtype=float)
+    cpu = np.minimum(1.0, cores / np.maximum(k * want, 1e-12))
+    mem = model.relative_performance(memory_demand(n, kind, host, vm, container), host)
+    value = layer_factor(kind, benchmark) * cpu * mem
+    return np.where(k > 0, value, np.nan)
+
+
+def first_overcommitted(kind: str, host="laptop-16", vm="ubuntu-server", container="web-small",
+                        max_count: int = 10_000) -> int:
+    """The smallest count whose memory no longer fits the host's RAM."""
+    ram = P.host(host).ram_mib
+    k = np.arange(max_count + 1)
+    over = np.nonzero(memory_demand(k, kind, host, vm, container) > ram)[0]
+    return int(over[0]) if over.size else max_count + 1
+
+
+@dataclass(frozen=True)
+class ContentionCurves:
+    """Per-instance and total throughput (relative to one native instance) for 0..max_count."""
+
+    counts: np.ndarray
+    vm_each: np.ndarray
+    ct_each: np.ndarray
+    cpu_full: float           # count where the cores are all busy
+    vm_over: int              # first VM count that overcommits memory
+    ct_over: int
+
+    @property
+    def vm_total(self) -> np.ndarray:
+        return np.nan_to_num(self.vm_each) * self.counts
+
+    @property
+    def ct_total(self) -> np.ndarray:
+        return np.nan_to_num(self.ct_each) * self.counts
+
+
+def contention_curves(host="laptop-16", vm="ubuntu-server", container="web-small",
+                      benchmark: str = "linpack_gflops", cores_each: float = 1.0,
+                      max_count: int = 40) -> ContentionCurves:
+    """Evaluate :func:`per_instance` for VMs and containers over 0..max_count."""
+    k = np.arange(check_count(max_count, "max_count") + 1)
+    args = dict(host=host, vm=vm, container=container, benchmark=benchmark, cores_each=cores_each)
+    return ContentionCurves(
+        counts=k, vm_each=per_instance(k, "vm", **args), ct_each=per_instance(k, "container", **args),
+        cpu_full=P.host(host).cores / cores_each,
+        vm_over=first_overcommitted("vm", host, vm, container, max_count),
+        ct_over=first_overcommitted("container", host, vm, container, max_count))

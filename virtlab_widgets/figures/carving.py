@@ -1,0 +1,83 @@
+"""Figure: one host's CPU, memory and disk divided between the hypervisor and its VMs.
+
+Horizontal stacked bars in % of the host's capacity, one bar per resource; every VM is
+its own segment, so overcommit shows as bars running past the 100 % line. The trace
+layout is fixed (``MAX_VMS`` VM traces), so :func:`carving_restyle` updates it in place.
+"""
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+
+from ..carving import RESOURCES, Carving
+from ..style import COLORS, OVERCOMMIT_FILL, base_layout, font_size
+from ..text import t
+from .common import apply_restyle
+
+MAX_VMS = 32
+HYPERVISOR, FIRST_VM, FREE, RATIO = 0, 1, MAX_VMS + 1, MAX_VMS + 2
+
+
+def _amount(resource: str, v: float) -> str:
+    text = f"{v:.3g}" if resource == "cpu" else (f"{v:,.0f}" if v >= 100 or v == int(v) else f"{v:,.1f}")
+    return t(f"carve.unit.{resource}", v=text)
+
+
+def ratio_label(c: Carving, i: int) -> str:
+    """The text next to a bar, e.g. ``1.60× ⚠ 과할당: 시분할``."""
+    resource, r = RESOURCES[i], c.ratio[i]
+    text = "∞" if not np.isfinite(r) else f"{r:.2f}"
+    return t(f"carve.over.{resource}", r=text) if r > 1 + 1e-12 else t("carve.ok", r=text)
+
+
+def categories(c: Carving) -> list[str]:
+    """Bar names with the host's capacity, e.g. ``CPU (16 코어)``."""
+    return [t(f"carve.{r}", v=_amount(r, c.capacity[i])) for i, r in enumerate(RESOURCES)]
+
+
+def x_end(c: Carving) -> float:
+    """Right end of the x axis (%): at least 120, more when overcommitted."""
+    top = np.max(np.where(np.isfinite(c.ratio), (c.reserved + c.promised) / c.capacity * 100, 100))
+    return float(max(150.0, top * 1.15 + 60))
+
+
+def carving_restyle(c: Carving) -> tuple[dict, list[int]]:
+    """``plotly_restyle`` arguments that redraw every bar segment and label for ``c``."""
+    cats = categories(c)
+    pct = lambda v: list(np.asarray(v) / c.capacity * 100)  # noqa: E731
+    hover = lambda v: [_amount(r, float(x)) for r, x in zip(RESOURCES, v)]  # noqa: E731
+    xs, ys, cds = [pct(c.reserved)], [cats], [hover(c.reserved)]
+    for i in range(MAX_VMS):
+        share = c.per_vm if i < c.vms else np.zeros(3)
+        xs.append(pct(share)), ys.append(cats), cds.append(hover(share))
+    xs.append(pct(c.free)), ys.append(cats), cds.append(hover(c.free))
+    used = np.minimum((c.reserved + c.promised) / c.capacity * 100, 1e6)
+    xs.append(list(np.maximum(used, 100) + 2)), ys.append(cats)
+    cds.append([ratio_label(c, i) for i in range(3)])
+    text = [None] * (MAX_VMS + 2) + [cds[-1]]
+    return {"x": xs, "y": ys, "customdata": cds, "text": text}, list(range(MAX_VMS + 3))
+
+
+def carving_figure(c: Carving) -> go.Figure:
+    """Build the carving figure for ``c``."""
+    fig = go.Figure()
+    bar = dict(orientation="h", hovertemplate="%{customdata}<extra>%{fullData.name}</extra>")
+    fig.add_bar(name=t("carve.hypervisor"), marker=dict(color=COLORS["muted"]), **bar)
+    for i in range(MAX_VMS):
+        fig.add_bar(name=t("carve.vm") if i == 0 else t("carve.vm_i", i=i + 1), legendgroup="vm",
+                    showlegend=i == 0, marker=dict(color=COLORS["vm"], line=dict(color="white", width=1.5)),
+                    **bar)
+    fig.add_bar(name=t("carve.free"), marker=dict(color="rgba(0,0,0,0.06)",
+                                                  line=dict(color=COLORS["muted"], width=1)), **bar)
+    fig.add_scatter(name="", mode="text", showlegend=False, textposition="middle right",
+                    textfont=dict(size=font_size() + 1), hoverinfo="skip")
+    fig.add_vline(x=100, line=dict(color=COLORS["host"], width=2.5),
+                  annotation_text=t("carve.capacity"), annotation_position="top")
+    fig.add_vrect(x0=100, x1=1e6, fillcolor=OVERCOMMIT_FILL, line_width=0, layer="below")
+    apply_restyle(fig, carving_restyle(c))
+    fig.update_layout(**base_layout(height=380, barmode="stack", uirevision="carving",
+                                    title=dict(text=t("carve.title"), x=0.01)))
+    fig.update_xaxes(title_text=t("carve.axis_x"), range=[0, x_end(c)])
+    fig.update_yaxes(autorange="reversed")
+    fig.update_layout(legend=dict(y=-0.28), margin=dict(b=90))
+    return fig

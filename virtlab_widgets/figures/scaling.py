@@ -1,0 +1,63 @@
+"""Figure: Scale Up (one bigger server) vs Scale Out (more servers) as demand grows.
+
+Left: usable capacity (cores) against the demand line; right: yearly cost (illustrative).
+Scale Up ends at the largest server on offer (shaded beyond it).
+"""
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from ..scaling import ScalingCurves
+from ..style import COLORS, OVERCOMMIT_FILL, base_layout, line_width, marker_size
+from ..text import t
+from .common import apply_restyle
+
+UP_CAP, OUT_CAP, DEMAND, CAP_NOW, UP_COST, OUT_COST, COST_NOW, LIMIT = range(8)
+UP, OUT = COLORS["accent"], COLORS["process"]
+
+
+def scaling_restyle(c: ScalingCurves, demand: float) -> tuple[dict, list[int]]:
+    """``plotly_restyle`` arguments for curves ``c`` with the current demand marked."""
+    d, i = c.demand, c.index(demand)
+    end = float(d[-1])
+    no_up = np.nonzero(np.isnan(c.up_cores))[0]
+    start = float(d[no_up[0]]) if no_up.size else None
+    top = float(np.nanmax(c.out_cost)) * 1.1
+    limit = ([start, end, end, start], [0, 0, top, top]) if start is not None else ([], [])
+    now = lambda v: None if np.isnan(v) else float(v)  # noqa: E731
+    xs = [d, d, [0, end], [demand, demand], d, d, [demand, demand], limit[0]]
+    ys = [c.up_capacity, c.out_capacity, [0, end], [now(c.up_capacity[i]), float(c.out_capacity[i])],
+          c.up_cost, c.out_cost, [now(c.up_cost[i]), float(c.out_cost[i])], limit[1]]
+    return {"x": xs, "y": ys}, list(range(8))
+
+
+def scaling_figure(c: ScalingCurves, demand: float) -> go.Figure:
+    """Build the two-panel Scale Up / Scale Out figure."""
+    fig = make_subplots(rows=1, cols=2, subplot_titles=[t("scale.capacity"), t("scale.cost")],
+                        horizontal_spacing=0.12)
+    lw, ms = line_width(), marker_size()
+    for name, color, dash in ((t("scale.up"), UP, "solid"), (t("scale.out"), OUT, "dash")):
+        fig.add_scatter(name=name, legendgroup=name, mode="lines", line=dict(color=color, width=lw, dash=dash,
+                                                                             shape="hv"),
+                        hovertemplate="%{x:.0f} → %{y:.0f}<extra>" + name + "</extra>", row=1, col=1)
+    fig.add_scatter(name=t("scale.demand"), mode="lines", line=dict(color=COLORS["host"], width=1.5, dash="dot"),
+                    hoverinfo="skip", row=1, col=1)
+    fig.add_scatter(name=t("scale.now"), mode="markers", showlegend=False,
+                    marker=dict(color=[UP, OUT], size=ms, symbol=["square", "circle"]), row=1, col=1)
+    for name, color, dash in ((t("scale.up"), UP, "solid"), (t("scale.out"), OUT, "dash")):
+        fig.add_scatter(name=name, legendgroup=name, showlegend=False, mode="lines",
+                        line=dict(color=color, width=lw, dash=dash, shape="hv"),
+                        hovertemplate="%{x:.0f} → %{y:,.0f}<extra>" + name + "</extra>", row=1, col=2)
+    fig.add_scatter(name=t("scale.now"), mode="markers", showlegend=False,
+                    marker=dict(color=[UP, OUT], size=ms, symbol=["square", "circle"]), row=1, col=2)
+    fig.add_scatter(name=t("scale.limit"), mode="lines", fill="toself", fillcolor=OVERCOMMIT_FILL,
+                    line=dict(width=0), hoverinfo="name", row=1, col=2)
+    apply_restyle(fig, scaling_restyle(c, demand))
+    fig.update_xaxes(title_text=t("scale.axis_demand"))
+    fig.update_yaxes(title_text=t("scale.axis_capacity"), rangemode="tozero", row=1, col=1)
+    fig.update_yaxes(title_text=t("cons.axis_cost"), rangemode="tozero", tickformat=",", row=1, col=2)
+    fig.update_layout(**base_layout(height=420, uirevision="scaling"))
+    fig.update_layout(legend=dict(y=-0.2), margin=dict(b=80))
+    return fig

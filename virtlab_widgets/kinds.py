@@ -1,0 +1,51 @@
+"""The six kinds of virtualization of lecture section 1-2, and grading of the sorting exercise.
+
+Data: ``data/virtualization_kinds.json``; display names: ``text.py`` (``kind.<id>``).
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Sequence
+
+from .validate import check_choice
+
+KINDS = ("vm", "network", "storage", "desktop", "application", "data")
+"""The lecture's six kinds, in its order."""
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A real-world situation, the kind it belongs to and why."""
+
+    text: str
+    answer: str
+    why: str
+
+
+@cache
+def _data() -> dict:
+    raw = resources.files(__package__).joinpath("data/virtualization_kinds.json").read_text("utf-8")
+    return json.loads(raw)
+
+
+def examples(kind: str) -> list[str]:
+    """Concrete examples of one kind."""
+    return list(_data()["kinds"][check_choice(kind, "kind of virtualization", KINDS)]["examples"])
+
+
+def scenarios() -> tuple[Scenario, ...]:
+    """The scenarios of the sorting exercise, in file order."""
+    return tuple(Scenario(s["text"], check_choice(s["answer"], "answer", KINDS), s["why"])
+                 for s in _data()["scenarios"])
+
+
+def grade(choices: Sequence[str | None]) -> list[bool | None]:
+    """Per scenario: right (True), wrong (False) or not answered (None)."""
+    items = scenarios()
+    if isinstance(choices, str) or len(choices) != len(items):
+        raise ValueError(f"give one choice (a kind or None) per scenario: {len(items)} expected")
+    return [None if c is None else check_choice(c, "kind of virtualization", KINDS) == s.answer
+            for c, s in zip(choices, items)]

@@ -1,0 +1,46 @@
+"""Notebook 6-1/6-2: the shared timeline in section 6, and its table of sources."""
+from __future__ import annotations
+
+import pytest
+
+from virtlab_widgets import timeline, timeline_sources
+from virtlab_widgets.figures.timeline import timeline_figure, trace_keys
+from virtlab_widgets.history import events_table_html
+
+
+def test_section_6_lecture_events_in_order():
+    tl = timeline(section=6, lecture_only=True)
+    years = [e.date[:4] for e in tl.visible_events()]
+    assert years[:6] == ["1964", "1967", "1972", "1998", "1999", "2001"]
+    assert years == sorted(years)
+    assert "CP-40" in tl.summary_text() and "VMware 설립" in tl.summary_text()
+
+
+def test_section_6_labels_do_not_crowd_and_section_4_keeps_full_titles():
+    six = dict(zip(trace_keys(), timeline_figure(6).data))
+    assert all(len(label) <= len("<b>2024</b>") for label in six[("vm", True)].text)
+    assert all("%{customdata[3]}" in trace.hovertemplate for trace in six.values())
+    four = dict(zip(trace_keys(), timeline_figure(4).data))
+    assert four[("container", True)].text[0] == "<b>1979 chroot (Version 7 Unix)</b>"
+    assert timeline_figure(4).layout.xaxis.range == (1962, 2027)
+    assert timeline_figure(6).layout.xaxis.range[0] < 1962
+
+
+def test_filter_to_hardware_support_in_place():
+    tl = timeline(section=6)
+    fig = tl.figure
+    tl.set(kinds=["hardware", "theory"])
+    assert fig is tl.figure
+    assert [e.date[:4] for e in tl.visible_events()] == ["1973", "1974", "2005", "2006"]
+
+
+def test_sources_table():
+    html = events_table_html(6)
+    assert html.count('<th scope="row"') == 13 and "Creasy" in html and "<caption" in html
+    assert events_table_html(6, lecture_only=False).count('<th scope="row"') > 13
+    assert "1979" in events_table_html(4)
+    assert timeline_sources(6).value == html
+    with pytest.raises(ValueError):
+        events_table_html(5)
+    with pytest.raises(TypeError):
+        events_table_html(6, lecture_only="yes")

@@ -1,0 +1,91 @@
+"""App: "your host, your guest" — the probe's verdicts drawn as "you are here" on a stack (notebook 5)."""
+from __future__ import annotations
+
+import ipywidgets as W
+
+from ..figures.stack import stack_figure, stack_relayout, stack_restyle
+from ..probe import HostReport, Verdict, probe
+from ..tables import bullet_list, html_table
+from ..text import gib, t
+from ..whereami import EXAMPLES, Location, locate
+from .base import ModelApp
+from .controls import choice_dropdown, row
+
+VERDICTS = ("in_container", "in_vm", "hw_virt", "nested_virt")
+
+
+def verdict_word(v: Verdict) -> str:
+    """예 / 아니요 / 알 수 없음."""
+    return t({True: "where.yes", False: "where.no", None: "where.unknown"}[v.value])
+
+
+def report_html(report: HostReport) -> str:
+    """The probe's machine facts and each verdict with its reason and evidence, as a table."""
+    facts = t("where.facts", os=report.distro or report.os_name, kernel=report.kernel, machine=report.machine,
+              cpu=report.cpu_model or "?", cores=report.logical_cores or "?",
+              ram=gib(report.mem_total_mib) if report.mem_total_mib else "?")
+    rows = [(t(f"where.q.{k}"), verdict_word(getattr(report, k)), getattr(report, k).reason,
+             bullet_list(getattr(report, k).evidence) if getattr(report, k).evidence else "—") for k in VERDICTS]
+    return f"<p>{facts}</p>" + html_table(t("where.caption"), [t("where.h.question"), t("where.h.answer"),
+                                                               t("where.h.reason"), t("where.h.evidence")], rows)
+
+
+class WhereAmI(ModelApp):
+    """The stack of the learner's own machine with "you are here"; a menu shows other places to compare."""
+
+    def __init__(self, report: HostReport | None = None, view: str = "mine"):
+        self.report = probe() if report is None else self._check(report)
+        self.location = locate(self.report)
+        options = [(t("where.view.mine"), "mine")] + [(t(f"where.view.{k}"), k) for k in EXAMPLES]
+        self.controls = {"view": choice_dropdown("where.ctl.view", options, "mine")}
+        self.set(view=view)
+        self.details = W.HTML()
+        arch, layer = self._arch_layer()
+        self._finish(stack_figure(arch, layer), [row(self.controls["view"])], [self.details])
+
+    @staticmethod
+    def _check(report) -> HostReport:
+        if not isinstance(report, HostReport):
+            raise TypeError(f"report must be a probe.HostReport, got {type(report).__name__}")
+        return report
+
+    def set_report(self, report: HostReport) -> "WhereAmI":
+        """Show another probe report (tests use fake machines)."""
+        self.report = self._check(report)
+        self.location = locate(self.report)
+        self._refresh()
+        return self
+
+    def _arch_layer(self) -> tuple[str, str | None]:
+        view = self.values["view"]
+        return (self.location.arch, self.location.layer) if view == "mine" else EXAMPLES[view]
+
+    def _restyle(self):
+        return stack_restyle(*self._arch_layer())
+
+    def _relayout(self) -> None:
+        self.figure.plotly_relayout(stack_relayout(self._arch_layer()[0]))
+        self.details.value = report_html(self.report) if self.values["view"] == "mine" else ""
+
+    def summary_text(self) -> str:
+        """Where this notebook runs (or the example shown) and how sure the probe is."""
+        view = self.values["view"]
+        if view != "mine":
+            return t(f"where.example.{view}")
+        return location_sentence(self.location)
+
+
+def location_sentence(loc: Location) -> str:
+    """One Korean sentence for a :class:`Location`, with its certainty."""
+    text = t(f"where.sum.{loc.kind}", vendor=loc.hypervisor or t("where.unknown_vendor"),
+             container=loc.container or t("where.unknown_vendor"))
+    if loc.arch_guessed and loc.layer is not None:
+        text += t("where.sum.guessed")
+    if not loc.certain:
+        text += t("where.sum.uncertain")
+    return text + t("where.sum.evidence", n=len(loc.evidence))
+
+
+def where_am_i(report: HostReport | None = None, view: str = "mine") -> WhereAmI:
+    """Show "your host, your guest" (see :class:`WhereAmI`); probes this machine unless given a report."""
+    return WhereAmI(report, view)

@@ -1,0 +1,86 @@
+"""Figure: multi-booting vs a VM — minutes lost per day (left) and the host's RAM (right).
+
+Fixed trace layout so :func:`multiboot_restyle` updates everything in place:
+0/1 lost-time curves (multi-boot, VM), 2/3 today's markers, 4-7 RAM bar segments.
+"""
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from .. import multiboot as mb
+from ..style import COLORS, DASHES, OVERCOMMIT_FILL, SYMBOLS, base_layout, line_width, marker_size
+from ..text import t
+from .common import apply_restyle
+
+SWITCHES = np.arange(mb.MAX_SWITCHES + 1)
+SEGMENTS = ("running_os", "second_os", "free", "short")
+
+
+def _rows() -> list[str]:
+    return [t("mb.row.multiboot"), t("mb.row.vm")]
+
+
+def multiboot_restyle(day: mb.DayOfWork) -> tuple[dict, list[int]]:
+    """``plotly_restyle`` arguments for every trace, from the model's result for ``day``."""
+    multi = mb.multiboot_lost_s(SWITCHES, day.guest) / 60
+    vm = mb.vm_lost_s(SWITCHES, day.guest) / 60
+    k = day.switches
+    gib = lambda mib: max(mib, 0.0) / 1024  # noqa: E731
+    short = max(-day.free_with_vm_mib, 0.0)
+    segments = {  # [multi-boot row, VM row], GiB
+        "running_os": [gib(day.host_os_mib), gib(day.host_os_mib)],
+        "second_os": [0.0, gib(day.vm_mib)],
+        "free": [gib(day.free_multiboot_mib), gib(day.free_with_vm_mib)],
+        "short": [0.0, gib(short)],
+    }
+    xs = [list(SWITCHES), list(SWITCHES), [k], [k]] + [segments[s] for s in SEGMENTS]
+    ys = [list(multi), list(vm), [day.multiboot_lost_s / 60], [day.vm_lost_s / 60]] + [_rows()] * 4
+    hover = [[f"{v:.1f}" for v in segment] for segment in (segments[s] for s in SEGMENTS)]
+    return ({"x": xs, "y": ys, "customdata": [None] * 4 + hover},
+            list(range(4 + len(SEGMENTS))))
+
+
+def multiboot_relayout(day: mb.DayOfWork) -> dict:
+    """Move the host-RAM line and resize the RAM axis (host preset changes)."""
+    ram = day.host_ram_mib / 1024
+    top = max(ram, (day.host_os_mib + day.vm_mib) / 1024) * 1.08
+    return {"shapes[0].x0": ram, "shapes[0].x1": ram, "xaxis2.range": [0, top],
+            "annotations[2].x": ram, "annotations[2].text": t("mb.ram_line", v=f"{ram:.0f}")}
+
+
+def multiboot_figure(day: mb.DayOfWork) -> go.Figure:
+    """Build the two-panel comparison for ``day``."""
+    fig = make_subplots(rows=1, cols=2, column_widths=[0.55, 0.45], horizontal_spacing=0.14,
+                        subplot_titles=(t("mb.fig.time"), t("mb.fig.memory")))
+    for key, color in (("multiboot", COLORS["warn"]), ("vm", COLORS["vm"])):
+        fig.add_scatter(name=t(f"mb.trace.{key}"), mode="lines", legendgroup=key,
+                        line=dict(color=color, width=line_width(), dash=DASHES["vm"] if key == "vm" else "dash"),
+                        hovertemplate="%{x}" + t("mb.hover.k") + ": %{y:.1f} " + t("mb.hover.min") + "<extra></extra>",
+                        row=1, col=1)
+    for key, color in (("multiboot", COLORS["warn"]), ("vm", COLORS["vm"])):
+        fig.add_scatter(name=t("mb.trace.now"), mode="markers", legendgroup=key, showlegend=False,
+                        marker=dict(color=color, size=marker_size() + 4, symbol=SYMBOLS["now"],
+                                    line=dict(color="white", width=1)),
+                        hovertemplate=t("mb.trace.now") + ": %{y:.1f} " + t("mb.hover.min") + "<extra></extra>",
+                        row=1, col=1)
+    colors = {"running_os": "rgba(0,0,0,0.35)", "second_os": COLORS["vm"], "free": "rgba(0,0,0,0.06)",
+              "short": OVERCOMMIT_FILL.replace("0.12", "0.8")}
+    for s in SEGMENTS:
+        fig.add_bar(name=t(f"mb.seg.{s}"), orientation="h", marker=dict(color=colors[s],
+                    line=dict(color=COLORS["muted"] if s == "free" else "white", width=1)),
+                    hovertemplate="%{y}: %{customdata} GiB<extra>%{fullData.name}</extra>", row=1, col=2)
+    fig.add_shape(type="line", xref="x2", yref="y2 domain", x0=0, x1=0, y0=0, y1=1,
+                  line=dict(color=COLORS["host"], width=2.5))
+    fig.add_annotation(xref="x2", yref="y2 domain", x=0, y=0.5, xanchor="left", textangle=-90, showarrow=False,
+                       text="", font=dict(color=COLORS["host"]))
+    apply_restyle(fig, multiboot_restyle(day))
+    fig.update_layout(**base_layout(height=440, barmode="stack", uirevision="multiboot"))
+    fig.update_layout(legend=dict(y=-0.2), margin=dict(b=110))
+    fig.update_xaxes(title_text=t("mb.axis.switches"), range=[0, mb.MAX_SWITCHES], row=1, col=1)
+    fig.update_yaxes(title_text=t("mb.axis.minutes"), rangemode="tozero", row=1, col=1)
+    fig.update_xaxes(title_text=t("mb.axis.ram"), row=1, col=2)
+    fig.update_yaxes(autorange="reversed", row=1, col=2)
+    fig.update_layout(multiboot_relayout(day))
+    return fig

@@ -36,3 +36,11 @@ def test_environment_is_built_after_the_repository_is_copied(dockerfile):
 def test_notebooks_use_the_environment_that_has_the_package(dockerfile):
     assert "ENV KERNEL_PYTHON_PREFIX=${NB_PYTHON_PREFIX}" in dockerfile
     assert "ENV NB_PYTHON_PREFIX=${CONDA_DIR}/envs/notebook" in dockerfile
+
+
+def test_post_build_enables_the_server_extension(dockerfile):
+    # After the environment exists, postBuild copies the server-extension config into it.
+    assert dockerfile.index("RUN ./postBuild") > dockerfile.index('--file "environment.yml"')
+    script = (ROOT / "postBuild").read_text("utf-8")
+    assert "jupyter_server_config.d/virtlab_widgets.json" in script and "${NB_PYTHON_PREFIX}" in script
+    assert (ROOT / "jupyter-config/jupyter_server_config.d/virtlab_widgets.json").exists()

@@ -22,7 +22,9 @@ PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
 ENV = yaml.safe_load((ROOT / "environment.yml").read_text("utf-8"))
 # Test-only tools that environment.yml (for students and Binder) does not need.
 NOT_IN_CONDA_ENV = {"jupyter-repo2docker": "renders the Binder recipe in tests only",
-                    "tomli": "backport for Python < 3.11; the conda env pins 3.12"}
+                    "tomli": "backport for Python < 3.11; the conda env pins 3.12",
+                    "playwright": "browser tests only; they also need Debian's chromium",
+                    "axe-playwright-python": "browser tests only; not on conda-forge"}
 
 
 def conda_python() -> str:

@@ -1,6 +1,7 @@
 """One look for every figure: colour-blind-safe colours (Okabe–Ito), fonts, presenter mode."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 # Okabe & Ito (2008) palette: distinguishable with the common colour-vision deficiencies.
@@ -28,11 +29,38 @@ class _Scale:
 
 _scale = _Scale()
 
+# ipywidgets' own CSS variables, enlarged for a projector (and their defaults, to switch back).
+_WIDGET_CSS = {True: {"--jp-widgets-font-size": "20px", "--jp-widgets-inline-height": "40px",
+                      "--jp-widgets-inline-label-width": "200px", "--jp-widgets-slider-handle-size": "24px",
+                      "--jp-widgets-slider-track-thickness": "8px", "--jp-widgets-inline-width-short": "110px"},
+               False: {"--jp-widgets-font-size": "var(--jp-ui-font-size1)", "--jp-widgets-inline-height": "28px",
+                       "--jp-widgets-inline-label-width": "80px", "--jp-widgets-slider-handle-size": "16px",
+                       "--jp-widgets-slider-track-thickness": "4px", "--jp-widgets-inline-width-short":
+                       "calc(var(--jp-widgets-inline-width) / 2 - var(--jp-widgets-margin))"}}
+
+
+def widget_css(on: bool = True) -> str:
+    """A <style> that sets the widget size variables for the whole page (projector or default)."""
+    rules = ";".join(f"{k}:{v}" for k, v in _WIDGET_CSS[bool(on)].items())
+    return f"<style id='virtlab-present'>:root{{{rules}}} .widget-html, .widget-label {{font-size:var(--jp-widgets-font-size)}}</style>"
+
 
 def present(on: bool = True) -> None:
-    """Projector mode: larger fonts, lines and markers for figures created from now on."""
+    """Projector mode: larger fonts, lines and markers for figures created from now on, and
+    (in a notebook) larger sliders, menus, buttons and labels for every widget on the page."""
     global _scale
     _scale = _Scale(font=20, line=4.0, marker=18) if on else _Scale()
+    try:
+        from IPython import get_ipython
+        from IPython.display import HTML, display
+    except ImportError:  # pragma: no cover - plain Python: figures only
+        return
+    if get_ipython() is not None and type(get_ipython()).__name__ != "TerminalInteractiveShell":
+        display(HTML(widget_css(on)))
+
+
+if os.environ.get("VIRTLAB_PRESENT", "").strip() not in ("", "0"):  # the slide build
+    _scale = _Scale(font=20, line=4.0, marker=18)
 
 
 def font_size() -> int:

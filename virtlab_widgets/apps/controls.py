@@ -5,6 +5,9 @@ import ipywidgets as W
 import plotly.graph_objects as go
 
 from .. import presets as P
+from .a11y import with_slider_labels
+from .figurewidget import FigureWidget
+from ..static import app_html, static_bundle, static_mode
 from ..style import font_size
 from ..text import label, t
 
@@ -31,6 +34,12 @@ def preset_dropdown(kind: str, value: str, key: str) -> W.Dropdown:
                       description=t(key), style=_WIDE, layout=W.Layout(width="min(100%, 360px)"))
 
 
+def choice_dropdown(key: str, options: "list[tuple[str, str]]", value: str) -> W.Dropdown:
+    """A dropdown over ``(label, value)`` pairs that are not presets (benchmarks, layers…)."""
+    return W.Dropdown(options=options, value=value, description=t(key), style=_WIDE,
+                      layout=W.Layout(width="min(100%, 360px)"))
+
+
 def summary() -> W.HTML:
     """The one-line text summary under a figure (announced to screen readers when it changes)."""
     return W.HTML(layout=W.Layout(margin="4px 0 0 0"))
@@ -43,12 +52,13 @@ def summary_html(text: str) -> str:
 
 def figure_widget(fig: go.Figure) -> go.FigureWidget:
     """A FigureWidget for ``fig`` (created once per app; later changes are restyles)."""
-    return go.FigureWidget(fig)
+    return FigureWidget(fig)  # go.FigureWidget whose 5 MB JS is loaded once per page (figurewidget.py)
 
 
 def row(*children: W.Widget) -> W.HBox:
     """Controls side by side, wrapping on narrow screens."""
-    return W.HBox(list(children), layout=W.Layout(flex_flow="row wrap", gap="4px 16px"))
+    return W.HBox(with_slider_labels(list(children)),  # sliders get an accessible name (a11y.py)
+                  layout=W.Layout(flex_flow="row wrap", align_items="center"))
 
 
 class App:
@@ -57,4 +67,10 @@ class App:
     widget: W.Widget
 
     def _repr_mimebundle_(self, **kwargs):
+        if static_mode():  # kernel-less build (VIRTLAB_STATIC=1): a figure, never a dead slider
+            return static_bundle(self)
         return self.widget._repr_mimebundle_(**kwargs)
+
+    def static_html(self) -> str:
+        """This demo without a kernel: a plotly figure with its own sliders/menus (static.py)."""
+        return app_html(self)

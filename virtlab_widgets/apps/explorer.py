@@ -7,6 +7,8 @@ from .. import model
 from .. import presets as P
 from ..figures.explorer import curve_restyle, explorer_curves, explorer_figure, marker_restyle
 from ..text import disk, gib, percent, seconds, t
+from ..static import Dim, State, count_values, restyle_state
+from ..static import menu_dim as _menu_dim
 from ..validate import check_count
 from .controls import App, count_slider, figure_widget, preset_dropdown, row, summary, summary_html
 
@@ -98,7 +100,8 @@ class VmVsContainer(App):
                                self.runtime_menu.value, self._sharing(), self.max_count)
 
     def _on_count(self, _change=None) -> None:
-        self.figure.plotly_restyle(*marker_restyle(self.curves, self.vms, self.containers))
+        # markers move along curves already drawn: no replot needed (figurewidget.py)
+        self.figure.move_points(*marker_restyle(self.curves, self.vms, self.containers))
         self._update_summary()
 
     def _on_preset(self, _change=None) -> None:
@@ -108,21 +111,52 @@ class VmVsContainer(App):
             self.figure.plotly_restyle(*marker_restyle(self.curves, self.vms, self.containers))
         self._update_summary()
 
+    # --- kernel-less mode (virtlab_widgets/static.py) -----------------------------------
+    STATIC_VMS = (0, 1, 2, 3, 4, 6, 8, 12, 16, 32, 64, 128)
+    STATIC_CONTAINERS = (0, 1, 5, 10, 20, 50, 100, 200, 300)
+
+    def _static_dims(self) -> list[Dim]:
+        """VM and container sliders over a readable grid; host, VM and runtime presets as menus."""
+        vms = count_values(self.vms, self.max_count, grid=self.STATIC_VMS)
+        cts = count_values(self.containers, self.max_count, grid=self.STATIC_CONTAINERS)
+        return [Dim("vms", t("ctl.vms"), vms, [str(v) for v in vms], vms.index(self.vms)),
+                Dim("containers", t("ctl.containers"), cts, [str(v) for v in cts], cts.index(self.containers)),
+                _menu_dim("host", self.host_menu), _menu_dim("vm", self.vm_menu),
+                _menu_dim("runtime", self.runtime_menu)]
+
+    def _static_base_figure(self):
+        return self.figure
+
+    def _static_state(self, v: dict) -> State:
+        """The same restyles and summary the widget sends, for one combination of controls."""
+        key = (v["host"], v["vm"], v["runtime"])
+        cache = self.__dict__.setdefault("_static_curves", {})
+        if key not in cache:
+            c = explorer_curves(*key[:2], self.container_menu.value, key[2], self._sharing(), self.max_count)
+            cache[key] = c, restyle_state(curve_restyle(c))
+        c, curves = cache[key]
+        data = {**curves, **restyle_state(marker_restyle(c, v["vms"], v["containers"]))}
+        return State(data=data, summary=summary_parts(c, v["vms"], v["containers"]))
+
     def summary_text(self) -> str:
         """The one-line Korean summary of the current state."""
-        n, m = self.vms, self.containers
-        now = self.curves.now(n, m)
-        vm_part = t("sum.vm", n=n, mem=gib(now["vm_mem_gib"] * 1024), disk=disk(now["vm_disk_gib"]),
-                    ready=seconds(now["vm_ready_s"]))
-        ct_part = t("sum.container", m=m, mem=gib(now["ct_mem_gib"] * 1024), disk=disk(now["ct_disk_gib"]),
-                    ready=seconds(now["ct_ready_s"]))
-        values = dict(total=gib(now["total_gib"] * 1024), ram=gib(self.curves.ram_gib * 1024),
-                      pct=percent(now["ratio"]), perf=percent(now["perf"]))
-        total = t("sum.total_ok" if now["ratio"] <= 1 else "sum.total_over", **values)
-        return t("sum.sep").join([vm_part, ct_part, total])
+        return t("sum.sep").join(summary_parts(self.curves, self.vms, self.containers))
 
     def _update_summary(self) -> None:
         self.summary.value = summary_html(self.summary_text())
+
+
+def summary_parts(curves, n: int, m: int) -> list[str]:
+    """The summary line's three parts (VMs, containers, total) for ``n`` VMs and ``m`` containers."""
+    now = curves.now(n, m)
+    vm_part = t("sum.vm", n=n, mem=gib(now["vm_mem_gib"] * 1024), disk=disk(now["vm_disk_gib"]),
+                ready=seconds(now["vm_ready_s"]))
+    ct_part = t("sum.container", m=m, mem=gib(now["ct_mem_gib"] * 1024), disk=disk(now["ct_disk_gib"]),
+                ready=seconds(now["ct_ready_s"]))
+    values = dict(total=gib(now["total_gib"] * 1024), ram=gib(curves.ram_gib * 1024),
+                  pct=percent(now["ratio"]), perf=percent(now["perf"]))
+    total = t("sum.total_ok" if now["ratio"] <= 1 else "sum.total_over", **values)
+    return [vm_part, ct_part, total]
 
 
 def vm_vs_container(vms: int = 4, containers: int = 10, host: str = "laptop-16", vm: str = "ubuntu-server",

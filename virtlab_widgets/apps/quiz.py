@@ -100,6 +100,21 @@ class Quiz(App):
         self._update_score()
         return self.results[i]
 
+    def static_html(self) -> str:
+        """Without a kernel: each question with its choices; answer and explanation folded."""
+        out = []
+        for i, q in enumerate(self.items):
+            choices = "".join(f"<li>{escape(c)}</li>" for c in q.choices)
+            out.append(f"<div class='virtlab-quiz-q' style='margin:0 0 12px 0'><b>{i + 1}. {escape(q.question)}</b>"
+                       f"<ol type='A'>{choices}</ol><details><summary>{escape(t('quiz.check'))}</summary>"
+                       f"<div style='color:{COLORS['process']}'><b>✔ {chr(65 + q.answer)}. "
+                       f"{escape(q.choices[q.answer])}</b></div><div>{escape(q.explanation)}</div></details></div>")
+        return f"<div class='virtlab-static virtlab-quiz'>{''.join(out)}</div>"
+
+    def summary_text(self) -> str:
+        """The score line (``N문제 중 M문제 정답``)."""
+        return t("quiz.score", right=sum(r is True for r in self.results), total=len(self.items))
+
     def _index(self, i: int) -> int:
         if not isinstance(i, int) or not 0 <= i < len(self.items):
             raise ValueError(f"question index must be 0..{len(self.items) - 1}, got {i!r}")

@@ -5,6 +5,7 @@ import ipywidgets as W
 
 from .. import presets as P
 from ..figures.startup import KINDS, startup_figure, startup_times
+from ..static import Dim, State, count_values, menu_dim, restyle_state
 from ..text import seconds, t
 from ..validate import check_count
 from .controls import App, count_slider, figure_widget, preset_dropdown, row, summary, summary_html
@@ -43,13 +44,33 @@ class StartupRace(App):
 
     def summary_text(self) -> str:
         """E.g. '동시에 10개: VM 14 s · 마이크로VM 400 ms · 컨테이너 657 ms · 프로세스 1 ms'."""
-        parts = [f"{t(f'start.{k}')} {seconds(v)}" for k, v in self.times().items()]
-        return t("start.summary", count=self.count_slider.value) + " · ".join(parts)
+        return startup_summary(self.count_slider.value, self.times())
+
+    # --- kernel-less mode (virtlab_widgets/static.py) -----------------------------------
+    def _static_dims(self) -> list[Dim]:
+        counts = count_values(self.count_slider.value, self.MAX, 1, grid=(1, 2, 5, 10, 20, 50, 100, 200, 300))
+        return [Dim("count", t("ctl.start_count"), counts, [str(c) for c in counts],
+                    counts.index(self.count_slider.value)), menu_dim("host", self.host_menu)]
+
+    def _static_base_figure(self):
+        return self.figure
+
+    def _static_state(self, v: dict) -> State:
+        times = startup_times(v["count"], v["host"])
+        values = list(times.values())
+        return State(data=restyle_state(({"y": [values], "text": [[seconds(x) for x in values]]}, [0])),
+                     summary=[startup_summary(v["count"], times)])
 
     def _refresh(self, _change=None) -> None:
         values = list(self.times().values())
         self.figure.plotly_restyle({"y": [values], "text": [[seconds(v) for v in values]]}, [0])
         self.summary.value = summary_html(self.summary_text())
+
+
+def startup_summary(count: int, times: dict[str, float]) -> str:
+    """The summary line for ``count`` instances started together."""
+    parts = [f"{t(f'start.{k}')} {seconds(v)}" for k, v in times.items()]
+    return t("start.summary", count=count) + " · ".join(parts)
 
 
 def startup_race(count: int = 1, host: str = "laptop-16") -> StartupRace:

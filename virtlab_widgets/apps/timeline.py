@@ -4,6 +4,7 @@ from __future__ import annotations
 import ipywidgets as W
 
 from ..figures.timeline import LANES, events, timeline_figure, trace_keys
+from ..static import Dim, State, menu_dim
 from ..text import t
 from ..validate import check_choice
 from .controls import App, figure_widget, row, summary, summary_html
@@ -59,9 +60,26 @@ class Timeline(App):
         titles = ", ".join(f"{e.date[:4]} {e.title}" for e in shown if e.lecture_section == self.section)
         return text + t("tl.summary_lecture", titles=titles) if titles else text
 
+    # --- kernel-less mode (virtlab_widgets/static.py) -----------------------------------
+    def _static_dims(self) -> list[Dim]:
+        return [menu_dim("lecture_only", self.scope)] + [menu_dim(k, box) for k, box in self.kind_boxes.items()]
+
+    def _static_base_figure(self):
+        return self.figure
+
+    def _static_state(self, v: dict) -> State:
+        saved = (self.scope.value, [k for k, b in self.kind_boxes.items() if b.value])
+        self.set(lecture_only=v["lecture_only"], kinds=[k for k in LANES if v[k]])
+        state = State(data={(i, "visible"): vis for i, vis in enumerate(self._visible())},
+                      summary=[self.summary_text()])
+        self.set(lecture_only=saved[0], kinds=saved[1])
+        return state
+
+    def _visible(self) -> list[bool]:
+        return [self.kind_boxes[k].value and (lecture or not self.scope.value) for k, lecture in trace_keys()]
+
     def _refresh(self, _change=None) -> None:
-        visible = [self.kind_boxes[k].value and (lecture or not self.scope.value) for k, lecture in trace_keys()]
-        self.figure.plotly_restyle({"visible": visible})
+        self.figure.plotly_restyle({"visible": self._visible()})
         self.summary.value = summary_html(self.summary_text())
 
 

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import ipywidgets as W
 import plotly.graph_objects as go
+from plotly.basedatatypes import BaseFigure
+from plotly.io._base_renderers import PlotlyRenderer
 
 from .. import presets as P
 from .a11y import with_slider_labels
@@ -69,7 +71,14 @@ class App:
     def _repr_mimebundle_(self, **kwargs):
         if static_mode():  # kernel-less build (VIRTLAB_STATIC=1): a figure, never a dead slider
             return static_bundle(self)
-        return self.widget._repr_mimebundle_(**kwargs)
+        bundle = self.widget._repr_mimebundle_(**kwargs)
+        figure = getattr(self, "figure", None)
+        if isinstance(bundle, dict) and isinstance(figure, BaseFigure):
+            # A frontend without the widget manager (jupyterlab-rise: ipywidgets 8's manager
+            # fails to load there) shows the figure as it was drawn, not the widget's repr.
+            # JupyterLab prefers the widget view (rank -10 < plotly's 2): its view is unchanged.
+            bundle.update(PlotlyRenderer().to_mimebundle(figure.to_dict()))
+        return bundle
 
     def static_html(self) -> str:
         """This demo without a kernel: a plotly figure with its own sliders/menus (static.py)."""

@@ -14,7 +14,7 @@ from plotly.subplots import make_subplots
 
 from .. import model
 from .. import presets as P
-from ..style import COLORS, DASHES, OVERCOMMIT_FILL, SYMBOLS, base_layout, line_width, marker_size
+from ..style import COLORS, DASHES, OVERCOMMIT_FILL, SYMBOLS, base_layout, font_size, line_width, marker_size
 from ..text import label, t
 
 # Trace order (fixed; marker_restyle relies on it).
@@ -179,8 +179,10 @@ def explorer_figure(c: ExplorerCurves, n: int, m: int) -> go.Figure:
     fig.update_yaxes(title_text=t("axis.time"), type="log", row=2, col=1)
     fig.update_xaxes(title_text=t("axis.demand"), type="log", row=2, col=2)
     fig.update_yaxes(title_text=t("axis.performance"), range=[0, 105], row=2, col=2)
-    fig.update_layout(**base_layout(height=720, uirevision="explorer"))
-    fig.update_layout(legend=dict(y=-0.1))
+    scale = font_size() / 13  # presenter mode: taller figure, legend clear of the axis titles
+    fig.update_layout(**base_layout(height=int(720 * min(scale, 1.25)), uirevision="explorer"))
+    fig.update_layout(legend=dict(y=-0.1 * scale), margin=dict(b=int(60 * scale)))
+    fig.update_annotations(font_size=font_size() + 2)  # the subplot titles
     return fig
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import ipywidgets as W
 
 from .. import presets as P
-from ..figures.startup import KINDS, startup_figure, startup_times
+from ..figures.startup import startup_figure, startup_times
 from ..static import Dim, State, count_values, menu_dim, restyle_state
 from ..text import seconds, t
 from ..validate import check_count
@@ -57,14 +57,17 @@ class StartupRace(App):
 
     def _static_state(self, v: dict) -> State:
         times = startup_times(v["count"], v["host"])
-        values = list(times.values())
-        return State(data=restyle_state(({"y": [values], "text": [[seconds(x) for x in values]]}, [0])),
-                     summary=[startup_summary(v["count"], times)])
+        return State(data=restyle_state(bar_restyle(times)), summary=[startup_summary(v["count"], times)])
 
     def _refresh(self, _change=None) -> None:
-        values = list(self.times().values())
-        self.figure.plotly_restyle({"y": [values], "text": [[seconds(v) for v in values]]}, [0])
+        self.figure.plotly_restyle(*bar_restyle(self.times()))
         self.summary.value = summary_html(self.summary_text())
+
+
+def bar_restyle(times: dict[str, float]) -> tuple[dict, list[int]]:
+    """``plotly_restyle`` arguments that set the bars (and their labels) to ``times``."""
+    values = list(times.values())
+    return {"y": [values], "text": [[seconds(v) for v in values]]}, [0]
 
 
 def startup_summary(count: int, times: dict[str, float]) -> str:

@@ -24,7 +24,8 @@ ENV = yaml.safe_load((ROOT / "environment.yml").read_text("utf-8"))
 NOT_IN_CONDA_ENV = {"jupyter-repo2docker": "renders the Binder recipe in tests only",
                     "tomli": "backport for Python < 3.11; the conda env pins 3.12",
                     "playwright": "browser tests only; they also need Debian's chromium",
-                    "axe-playwright-python": "browser tests only; not on conda-forge"}
+                    "axe-playwright-python": "browser tests only; not on conda-forge",
+                    "jupyterlab-rise": "RISE browser test; a conda-forge package was not confirmed"}
 
 
 def conda_python() -> str:

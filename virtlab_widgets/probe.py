@@ -482,7 +482,7 @@ def probe(root: str | Path = Path("/"), env: Mapping[str, str] | None = None,
     elif system == "Windows":
         wfacts = _windows_facts()
         hw, in_vm, vendor = decide_windows(wfacts)
-        in_ct = Verdict(None, [], "Windows container detection not implemented")
+        in_ct = Verdict(None, [], "unknown on Windows: no container markers are read there")
         model, total, avail = wfacts.get("cpu_model"), wfacts.get("mem_total_mib"), wfacts.get("mem_available_mib")
     else:
         hw = in_vm = in_ct = Verdict(None, [], f"unsupported OS {system!r}")

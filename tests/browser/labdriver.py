@@ -46,6 +46,15 @@ LAB_SETTINGS = {
 }
 
 
+def code_notebook(*cells: str) -> dict:
+    """A notebook of code cells (no outputs), for tests that write their own."""
+    return {"cells": [{"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [],
+                       "source": source} for source in cells],
+            "metadata": {"kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python",
+                                        "name": "python3"}},
+            "nbformat": 4, "nbformat_minor": 5}
+
+
 def notebooks() -> list[Path]:
     """Every lecture notebook that exists right now."""
     return sorted(NOTEBOOK_DIR.glob(NOTEBOOK_GLOB))

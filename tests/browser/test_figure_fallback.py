@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from labdriver import LabServer, NotebookSession
+from labdriver import LabServer, NotebookSession, code_notebook
 from virtlab_widgets.apps.figurewidget import bundle_source
 
 CELL = """\
@@ -23,12 +23,7 @@ def lab_server(browser):  # overrides conftest's: this module needs a server wit
 
 
 def test_figures_load_plotly_from_the_kernel_without_the_server_extension(browser, lab_server):
-    nb = {"cells": [{"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [],
-                     "source": CELL}],
-          "metadata": {"kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python",
-                                      "name": "python3"}},
-          "nbformat": 4, "nbformat_minor": 5}
-    name = lab_server.write_notebook("fallback.ipynb", nb)
+    name = lab_server.write_notebook("fallback.ipynb", code_notebook(CELL))
     session = NotebookSession(browser, lab_server, name)
     try:
         session.open()

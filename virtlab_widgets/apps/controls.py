@@ -1,10 +1,12 @@
 """Widget helpers shared by every app: labelled controls, summary line, figure widget."""
 from __future__ import annotations
 
+import json
+
 import ipywidgets as W
 import plotly.graph_objects as go
+import plotly.io as pio
 from plotly.basedatatypes import BaseFigure
-from plotly.io._base_renderers import PlotlyRenderer
 
 from .. import presets as P
 from .a11y import with_slider_labels
@@ -13,6 +15,7 @@ from ..static import app_html, static_bundle, static_mode
 from ..style import font_size
 from ..text import label, t
 
+PLOTLY_MIME = "application/vnd.plotly.v1+json"
 _WIDE = {"description_width": "initial"}
 
 
@@ -77,7 +80,7 @@ class App:
             # A frontend without the widget manager (jupyterlab-rise: ipywidgets 8's manager
             # fails to load there) shows the figure as it was drawn, not the widget's repr.
             # JupyterLab prefers the widget view (rank -10 < plotly's 2): its view is unchanged.
-            bundle.update(PlotlyRenderer().to_mimebundle(figure.to_dict()))
+            bundle[PLOTLY_MIME] = json.loads(pio.to_json(figure, validate=False))
         return bundle
 
     def static_html(self) -> str:

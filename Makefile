@@ -9,7 +9,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.virtlab-installed
 NOTEBOOK ?= notebooks/00_index.ipynb
 
-.PHONY: lab test setup bench strip clean html slides
+.PHONY: lab test setup bench strip clean html slides kit
 
 setup: $(STAMP)
 
@@ -35,6 +35,11 @@ html: $(STAMP)
 
 slides: $(STAMP)
 	$(BIN)/python tools/build_site.py --slides
+
+# Instructor's kit (tools/kit.py): run sheet, speaker notes, model answers, lab rubric and the
+# printable student handout (HTML, and PDF where Chromium exists) in _site/instructor/.
+kit: $(STAMP)
+	$(BIN)/python tools/build_site.py --kit
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_explorer.py

@@ -7,12 +7,14 @@ from pathlib import Path
 
 import pytest
 
+from notebook_text import ALL_NOTEBOOKS, DEEP_DIVE, SECTION_NOTEBOOKS, minutes, split_core
+
 ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+NOTEBOOKS = SECTION_NOTEBOOKS
 LECTURE = json.loads((ROOT / "virtlab_widgets/data/lecture.json").read_text("utf-8"))
 SECTIONS = {f"{s['number']:02d}": s for s in LECTURE["sections"]}
 SKELETON = ["학습 목표", "선수 지식", "소요 시간", "요약", "스스로 점검", "참고 자료", "다음"]
-SLIDE_TYPES = {"slide", "subslide", "fragment", "skip", "notes", "-"}
+SLIDE_TYPES = {"slide", "subslide", "fragment", "skip", "-"}  # no "notes": speaker notes live in instructor/
 
 
 def load(path: Path) -> dict:
@@ -30,7 +32,7 @@ def test_index_and_every_written_section_exist():
     assert "04_containers.ipynb" in names
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=lambda p: p.name)
 def test_committed_without_outputs_or_widget_state(path):
     nb = load(path)
     assert "widgets" not in nb["metadata"], "widget state stored: run `make strip`"
@@ -64,6 +66,14 @@ def test_section_notebook_follows_the_guide(path):
     assert any("생각해 보기" in h for h in heads), "no question to think about (생각해 보기)"
     code = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"]
     assert "virtlab_widgets" in code[0], "the first code cell imports from virtlab_widgets"
+    deep = [i for i, h in enumerate(heads) if h.startswith(DEEP_DIVE)]
+    assert len(deep) == 1, f"{path.name} needs exactly one '{DEEP_DIVE} (Deep dive)' section"
+    if lecture_heads:
+        assert lecture_heads[-1] < deep[0] < positions[3], "the deep dive comes after the core path, before 요약"
+    core_cells, _ = split_core(nb)
+    assert any("직접 해보기" in text for text in core_cells), "the core path has no demo (직접 해보기)"
+    core_minutes, deep_minutes = minutes(nb)
+    assert 0 < core_minutes <= 20 and deep_minutes > 0
     assert any("quiz(" in c for c in code), "no self-check quiz"
     too_long = [c for c in code if len(c.splitlines()) > 8]
     assert not too_long, f"code cells longer than 8 lines belong in the package: {too_long[0][:80]!r}"

@@ -3,6 +3,7 @@
     python tools/build_site.py --html            # _site/index.html, _site/NN_*.html
     python tools/build_site.py --slides          # _site/NN_*.slides.html
     python tools/build_site.py --html --only 00,04 --out /tmp/site   # a subset (tests)
+    python tools/build_site.py --kit             # _site/instructor/: run sheet, notes, answers, handout
 
 Every notebook is executed (nbclient, in parallel) with ``VIRTLAB_STATIC=1``: each demo then
 displays itself as a self-contained plotly figure with its own sliders and menus
@@ -14,7 +15,9 @@ No widget state is stored. The pages load everything from the output folder:
   no PyPI package ships usable copies, so they are downloaded once from the npm registry
   (pinned versions, checked against the registry's sha512) into ``build/vendor/`` and copied.
 
-Slides are executed with ``VIRTLAB_PRESENT=1`` (projector fonts, lines and markers).
+Slides are executed with ``VIRTLAB_PRESENT=1`` (projector fonts, lines and markers) and get
+their speaker notes from the instructor's kit (``instructor/NN.md``, see ``tools/kit.py``);
+the notebooks students open carry none.
 """
 from __future__ import annotations
 
@@ -32,6 +35,9 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from html import escape
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import kit  # noqa: E402  (tools/kit.py, beside this file)
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
@@ -182,6 +188,8 @@ def build(paths: list[Path], out: Path, slides: bool, jobs: int) -> list[Path]:
     pages = [(p.stem, title_of(nb, p.stem)) for p, nb in zip(paths, executed)]
     written = []
     for path, nb in zip(paths, executed):
+        if slides and (kit.KIT / f"{path.stem[:2]}.md").exists():
+            kit.add_speaker_notes(nb, kit.load(path.stem[:2]))
         if slides:
             exporter = SlidesExporter(extra_template_basedirs=[str(TEMPLATES)], template_name="virtlab_slides",
                                       reveal_url_prefix="assets/reveal.js", require_js_url="assets/require.min.js",
@@ -210,12 +218,18 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--html", action="store_true", help="build the static site pages")
     ap.add_argument("--slides", action="store_true", help="build reveal.js slides")
+    ap.add_argument("--kit", action="store_true", help="build the instructor's kit into OUT/instructor")
     ap.add_argument("--out", type=Path, default=ROOT / "_site", help="output folder (default: _site)")
     ap.add_argument("--only", help="comma-separated notebook numbers, e.g. 00,04 (default: all)")
     ap.add_argument("--jobs", type=int, default=min(4, os.cpu_count() or 1), help="notebooks executed in parallel")
     args = ap.parse_args(argv)
-    if not (args.html or args.slides):
-        ap.error("give --html and/or --slides")
+    if not (args.html or args.slides or args.kit):
+        ap.error("give --html, --slides and/or --kit")
+    if args.kit:
+        written = kit.build(args.out / "instructor")
+        log(f"instructor's kit: {', '.join(p.name for p in written)} in {args.out / 'instructor'}")
+        if not (args.html or args.slides):
+            return 0
     paths = select(args.only)
     args.out.mkdir(parents=True, exist_ok=True)
     copy_assets(args.out, tuple(dict.fromkeys((HTML_ASSETS if args.html else ()) + (SLIDE_ASSETS if args.slides else ()))))

@@ -1,47 +1,50 @@
 # Two entry points (see README):  make lab   |   make test
-# Both create .venv if missing and install the pinned dependencies plus the package
-# (editable).  Re-running is fast: the install step only runs again when
-# pyproject.toml or requirements/pins.txt change.
+# Both create .venv if missing and install the locked dependencies (requirements/lock.txt,
+# every transitive version with its hashes) plus the package (editable). Re-running is fast:
+# tools/setup_venv.py only installs again when the lock, pyproject.toml, the server config or
+# the Python version change, and rebuilds a venv left by another Python or a failed install.
 
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.virtlab-installed
 NOTEBOOK ?= notebooks/00_index.ipynb
+# JupyterLab refuses to run as root (Docker, WSL, lab machines) unless told
+ROOT_FLAG := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root,)
 
-.PHONY: lab test setup bench strip clean html slides kit
+.PHONY: lab test setup lock bench strip clean html slides kit
 
-setup: $(STAMP)
+setup:
+	@$(PYTHON) tools/setup_venv.py --venv $(VENV)
 
-$(STAMP): pyproject.toml requirements/pins.txt jupyter-config/jupyter_server_config.d/virtlab_widgets.json
-	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "virtlab needs Python >= 3.10, found " + sys.version.split()[0])'
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements/pins.txt -e ".[test]"
-	@# editable installs skip data files: enable the server extension (virtlab_widgets/server_ext.py) by hand
-	@mkdir -p $(VENV)/etc/jupyter/jupyter_server_config.d
-	@cp jupyter-config/jupyter_server_config.d/virtlab_widgets.json $(VENV)/etc/jupyter/jupyter_server_config.d/
-	@touch $(STAMP)
+lab: setup
+	$(BIN)/jupyter lab $(ROOT_FLAG) $(NOTEBOOK)
 
-lab: $(STAMP)
-	$(BIN)/jupyter lab $(NOTEBOOK)
-
-test: $(STAMP)
+test: setup
 	$(BIN)/python -m pytest
+
+# Regenerate requirements/lock.txt (universal: every supported Python and platform) with uv,
+# keeping the locked versions unless pyproject.toml's bounds force a change.
+lock:
+	$(PYTHON) -m pip install --quiet uv
+	$(PYTHON) -m uv pip compile pyproject.toml --extra test --universal --python-version 3.11 \
+		--generate-hashes --custom-compile-command "make lock" -o requirements/lock.txt
+	echo "uv==$$($(PYTHON) -m uv --version | cut -d' ' -f2)" | $(PYTHON) -m uv pip compile - --universal \
+		--python-version 3.11 --generate-hashes --custom-compile-command "make lock" -o requirements/installer.txt
 
 # Kernel-less lecture (tools/build_site.py): executed pages / reveal.js slides in _site/,
 # working offline (plotly.js, MathJax, reveal.js served from _site/assets).
-html: $(STAMP)
+html: setup
 	$(BIN)/python tools/build_site.py --html
 
-slides: $(STAMP)
+slides: setup
 	$(BIN)/python tools/build_site.py --slides
 
 # Instructor's kit (tools/kit.py): run sheet, speaker notes, model answers, lab rubric and the
 # printable student handout (HTML, and PDF where Chromium exists) in _site/instructor/.
-kit: $(STAMP)
+kit: setup
 	$(BIN)/python tools/build_site.py --kit
 
-bench: $(STAMP)
+bench: setup
 	$(BIN)/python benchmarks/bench_explorer.py
 	$(BIN)/python benchmarks/bench_notebooks.py
 

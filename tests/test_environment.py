@@ -1,4 +1,4 @@
-"""environment.yml (conda/Binder), pyproject.toml (pip) and requirements/pins.txt agree."""
+"""environment.yml (conda/Binder), pyproject.toml (pip) and requirements/lock.txt agree."""
 from __future__ import annotations
 
 import re
@@ -12,17 +12,13 @@ from packaging.requirements import Requirement
 from packaging.specifiers import SpecifierSet
 from packaging.utils import canonicalize_name
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+import tomllib
 
 ROOT = Path(__file__).resolve().parents[1]
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
 ENV = yaml.safe_load((ROOT / "environment.yml").read_text("utf-8"))
 # Test-only tools that environment.yml (for students and Binder) does not need.
 NOT_IN_CONDA_ENV = {"jupyter-repo2docker": "renders the Binder recipe in tests only",
-                    "tomli": "backport for Python < 3.11; the conda env pins 3.12",
                     "playwright": "browser tests only; they also need Debian's chromium",
                     "axe-playwright-python": "browser tests only; not on conda-forge",
                     "jupyterlab-rise": "RISE browser test; a conda-forge package was not confirmed"}
@@ -76,21 +72,50 @@ def test_environment_installs_the_package_itself():
     assert "-e ." in pip_section
 
 
-def test_pins_satisfy_the_bounds():
-    reqs = {canonicalize_name(r.name): r for r in (Requirement(x) for x in
-            PYPROJECT["project"]["dependencies"] + PYPROJECT["project"]["optional-dependencies"]["test"])}
-    pinned = {}
-    for line in (ROOT / "requirements/pins.txt").read_text("utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
+def locked() -> dict[str, list[Requirement]]:
+    """requirements/lock.txt: name -> its pinned requirement(s) (one per environment marker)."""
+    text = (ROOT / "requirements/lock.txt").read_text("utf-8").replace("\\\n", " ")
+    out: dict[str, list[Requirement]] = {}
+    for line in text.splitlines():
+        line = re.sub(r"--hash=\S+", "", line.split("#", 1)[0]).strip()
         if line:
-            pin = Requirement(line)
-            if pin.marker is None or pin.marker.evaluate():
-                pinned[canonicalize_name(pin.name)] = next(iter(pin.specifier)).version
-    for name, req in reqs.items():
-        if req.marker is not None and not req.marker.evaluate({"extra": "test"}):
-            continue
-        assert name in pinned, f"{name} has no exact pin in requirements/pins.txt"
-        assert req.specifier.contains(pinned[name], prereleases=True), f"{name}=={pinned[name]} violates {req.specifier}"
+            req = Requirement(line)
+            out.setdefault(canonicalize_name(req.name), []).append(req)
+    return out
+
+
+def test_lock_pins_every_dependency_with_hashes_within_the_bounds():
+    lock = locked()
+    text = (ROOT / "requirements/lock.txt").read_text("utf-8")
+    for block in re.split(r"\n(?=\S)", text):
+        if "==" in block and not block.startswith("#"):
+            assert "--hash=sha256:" in block, f"no hash for {block.splitlines()[0]}"
+    reqs = [Requirement(x) for x in PYPROJECT["project"]["dependencies"] + PYPROJECT["project"]["optional-dependencies"]["test"]]
+    for req in reqs:
+        name = canonicalize_name(req.name)
+        assert name in lock, f"{name} is not in requirements/lock.txt: run `make lock`"
+        for pin in lock[name]:
+            version = next(iter(pin.specifier)).version
+            assert str(next(iter(pin.specifier)).operator) == "==", f"{pin} is not an exact pin"
+            assert req.specifier.contains(version, prereleases=True), f"{name}=={version} violates {req.specifier}"
+
+
+def test_lock_covers_every_supported_python():
+    """A universal lock: the interpreter range it was resolved for includes requires-python's floor."""
+    floor = re.search(r">=\s*3\.(\d+)", PYPROJECT["project"]["requires-python"]).group(1)
+    header = (ROOT / "requirements/lock.txt").read_text("utf-8")
+    assert "make lock" in header
+    makefile = (ROOT / "Makefile").read_text("utf-8")
+    assert f"--universal --python-version 3.{floor}" in makefile
+
+
+def test_installed_environment_is_the_locked_one():
+    from importlib.metadata import version
+    env = default_environment()
+    for name, pins in locked().items():
+        for pin in pins:
+            if pin.marker is None or pin.marker.evaluate(env):
+                assert version(name) == next(iter(pin.specifier)).version, f"{name}: installed {version(name)}, locked {pin}"
 
 
 @pytest.mark.parametrize("name", ["plotly", "ipywidgets", "anywidget", "jupyterlab", "numpy", "nbformat"])

@@ -6,7 +6,7 @@ from hypothesis import given, settings, strategies as st
 from virtlab_widgets import consolidation
 from virtlab_widgets import presets as P
 from virtlab_widgets.consolidation import (consolidation_curves, hosts_needed, overhead, physical_cost,
-                                            virtual_cost)
+                                            staff_cost, virtual_cost)
 from virtlab_widgets.figures.consolidation import COST_VIRT, HOSTS_NOW, LOSS
 
 
@@ -21,9 +21,27 @@ def test_worked_example():
     assert hosts_needed(50, 0.10) == 9
     assert hosts_needed(50, 0.10, spare=False) == 8
     cost = P.value("consolidation", "server_cost_per_year")
-    assert physical_cost(50) == 50 * cost
-    fixed = P.value("consolidation", "specialist_per_year") + P.value("consolidation", "build_cost") / 5
-    assert virtual_cost(9) == pytest.approx(9 * (cost + P.value("consolidation", "licence_per_host_per_year")) + fixed)
+    admin = P.value("consolidation", "admin_per_year")
+    # staff on both sides by one rule: ceil(machines / 25) administrators, 1.5x after virtualization
+    assert physical_cost(50) == 50 * cost + 2 * admin
+    build = P.value("consolidation", "build_cost") / 5
+    licence = P.value("consolidation", "licence_per_host_per_year")
+    assert virtual_cost(9) == pytest.approx(9 * (cost + licence) + 1 * admin * 1.5 + build)
+
+
+def test_staff_are_charged_on_both_sides_by_the_same_rule():
+    per, admin = P.value("consolidation", "machines_per_admin"), P.value("consolidation", "admin_per_year")
+    premium = 1 + P.value("consolidation", "specialist_premium")
+    for machines in (1, per, per + 1, 3 * per):
+        before, after = float(staff_cost(machines)), float(staff_cost(machines, virtualized=True))
+        assert before == np.ceil(machines / per) * admin > 0
+        assert after == pytest.approx(before * premium)
+        assert float(physical_cost(machines)) - machines * P.value("consolidation", "server_cost_per_year") == before
+    assert float(staff_cost(0)) == 0 and float(virtual_cost(0)) == 0
+    with pytest.raises(TypeError):
+        staff_cost(3, virtualized="yes")
+    with pytest.raises(ValueError):
+        staff_cost(-1)
 
 
 def test_memory_can_be_the_limit():
@@ -66,8 +84,9 @@ def test_widget():
     app.set(servers=50, utilisation_pct=10)
     assert fig.data[HOSTS_NOW].y == (9,)
     assert app.summary_text().startswith("서버 50대 × 이용률 10 % → 호스트 9대 (41대 절감")
-    assert "가상화가 이득" in app.summary_text() and "37 % 이상이면 손해" in app.summary_text()
-    assert fig.data[LOSS].x[0] == pytest.approx(37)
+    assert "가상화가 이득" in app.summary_text() and "33 % 이상이면 손해" in app.summary_text()
+    assert "물리 25,000만 원 vs 가상화 12,150만 원" in app.summary_text()
+    assert fig.data[LOSS].x[0] == pytest.approx(33)
     app.set(licence=0)
     assert fig.data[COST_VIRT].y[9] == pytest.approx(float(virtual_cost(9, 0)))
     with pytest.raises(ValueError):

@@ -4,9 +4,9 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from virtlab_widgets import contention, model
-from virtlab_widgets.contention import (contention_curves, first_overcommitted, layer_factor,
+from virtlab_widgets.contention import (bound, contention_curves, first_overcommitted, layer_factor,
                                          per_instance)
-from virtlab_widgets.figures.contention import CT_EACH, VM_EACH, VM_NOW
+from virtlab_widgets.figures.contention import CPU_LEFT, CT_EACH, VM_EACH, VM_NOW
 
 
 def test_layer_factor_is_felter():
@@ -28,6 +28,31 @@ def test_cpu_sharing_is_gradual():
     each = per_instance(np.arange(1, 17), "container", container="web-small")
     assert np.allclose(each[:8], layer_factor("container"))
     assert each[15] == pytest.approx(layer_factor("container") * 8 / 16)
+
+
+@pytest.mark.parametrize("benchmark", ["random_read_iops", "network_gbits"])
+@pytest.mark.parametrize("host", ["laptop-16", "lab-server"])
+def test_a_device_bound_workload_does_not_scale_with_cores(benchmark, host):
+    """Random reads share the disk's IOPS (one native fio run at qd 128 fills it); adding
+    instances or cores never raises the total above one instance's layer factor."""
+    assert bound(benchmark) != "cpu" and bound("linpack_gflops") == "cpu"
+    k = np.arange(1, 41)
+    for kind in ("vm", "container"):
+        each = per_instance(k, kind, host, container="web-small", benchmark=benchmark)
+        assert each == pytest.approx(per_instance(k, kind, host, container="web-small", benchmark=benchmark,
+                                                  cores_each=0.25))   # the CPU demand plays no part
+        fits = k < first_overcommitted(kind, host, container="web-small")
+        total = (each * k)[fits]
+        assert total == pytest.approx(layer_factor(kind, benchmark))   # flat: the device is the bound
+    c = contention_curves(host, benchmark=benchmark)
+    assert c.cpu_full == 1.0 and c.bound == bound(benchmark)
+
+
+def test_random_read_on_the_lab_server_shares_its_84044_iops():
+    each = per_instance([1, 2, 8], "container", "lab-server", benchmark="random_read_iops")
+    assert each * 84044 == pytest.approx(84092 / np.array([1, 2, 8]))      # Felter: Docker 84,092 IOPS
+    vm = per_instance(8, "vm", "lab-server", benchmark="random_read_iops")
+    assert vm * 8 * 84044 == pytest.approx(46173)                           # KVM: 46,173 IOPS in total
 
 
 @settings(max_examples=40, deadline=None)
@@ -60,7 +85,11 @@ def test_widget_moves_markers_and_recomputes_on_presets():
     assert "VM 하나 12 %" in app.summary_text() and "6대부터" in app.summary_text()
     app.set(host="lab-server")
     assert fig.data[VM_EACH].y[7] == pytest.approx(layer_factor("vm") * 100)
-    assert "메모리 충분" in app.summary_text()
+    assert "메모리 충분" in app.summary_text() and "호스트 코어 16개" in app.summary_text()
+    app.set(benchmark="random_read_iops")
+    assert "디스크 84,044 IOPS를 나눠 써서 코어 수와 무관" in app.summary_text()
+    assert fig.data[CPU_LEFT].name == "디스크 IOPS 한계 (1개부터 나눠 씀)" and fig.data[CPU_LEFT].x == (1.0, 1.0)
+    app.set(benchmark="linpack_gflops")
     assert np.nanmax(np.array(fig.data[CT_EACH].y, dtype=float)) <= 100.1
     with pytest.raises(ValueError):
         app.set(instances=0)

@@ -276,3 +276,26 @@ def test_hypervisor_types_summary(vm_software, products):
             assert by_id[pid]["hypervisor_type"] == key, pid
     assert "kvm_qemu" in types["debated"]["products"]
     assert types["debated"]["sources"], "the KVM debate must cite sources"
+
+
+# --------------------------------------------------------------------------
+# facts re-checked against the sources (issue 9)
+# --------------------------------------------------------------------------
+
+def test_lxc_does_not_say_cgroups_and_namespaces_arrived_together(events):
+    """cgroups: Linux 2.6.24, January 2008; namespaces came in stages (2002 to 2013)."""
+    by_id = {ev["id"]: ev for ev in events}
+    lxc, cgroups = by_id["lxc"], by_id["cgroups"]
+    assert cgroups["date"].startswith("2008-01") and "2.6.24" in cgroups["title_en"]
+    for ev in (lxc, cgroups):
+        assert "같은 해 리눅스 커널에 들어간" not in ev["description_ko"]
+    for year in ("2002", "2006", "2008", "2013"):
+        assert year in lxc["description_ko"] and year in lxc["description_en"], year
+    assert "3.8" in lxc["description_en"] and "Namespaces in operation" in lxc["source"]
+
+
+def test_virtualbox_also_shipped_software_virtualization(events):
+    vbox = {ev["id"]: ev for ev in events}["virtualbox"]
+    assert "software virtualization" in vbox["description_en"] and "6.1" in vbox["description_en"]
+    assert "소프트웨어 가상화" in vbox["description_ko"] and "6.1" in vbox["description_ko"]
+    assert "software virtualization" in vbox["source"]

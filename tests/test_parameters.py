@@ -42,7 +42,8 @@ def test_every_number_is_sourced(path, owner):
 
 
 def test_informal_sources_say_so():
-    for key in ("oci_lightweight_os", "samegens_timing", "quark_perf", "kuasar_bench"):
+    for key in ("oci_lightweight_os", "samegens_timing", "quark_perf", "kuasar_bench", "firecracker_spec",
+                "firecracker_design", "docker_images"):
         assert "informal" in SOURCES[key]["kind"]
 
 
@@ -62,8 +63,24 @@ def test_cited_values_match_references():
 
 
 def test_cite_names_the_source():
-    assert "NSDI 2020" in P.cite("vm_profiles", "microvm", "boot_s")
+    boot = P.cite("vm_profiles", "microvm", "boot_s")
+    assert "SPECIFICATION.md" in boot and "InstanceStart" in boot and "NSDI" not in boot
     assert P.cite("hosts", "laptop-8", "ram_gib").startswith("assumed: ")
+    assert "derived: (400 + 450) / 2" in P.cite("vm_profiles", "ubuntu-desktop", "boot_iops")
+
+
+def test_derived_says_how_a_value_was_computed():
+    assert P.derived("runtime_overhead", "tcp_rr_latency_us", "container").startswith("2 x native")
+    assert P.derived("runtime_overhead", "tcp_rr_latency_us", "vm") is None      # measured
+    assert "1 / 5" in P.derived("vm_profiles", "microvm", "boot_cpu_core_s")
+    assert P.derived("vm_profiles", "microvm", "boot_s") is None
+
+
+def test_vm_profiles_carry_their_hypervisors_and_vmm_start():
+    micro = P.vm_profile("microvm")
+    assert micro.hypervisors == ("firecracker",) and micro.vmm_start_s == 0.012
+    assert P.vm_profile("ubuntu-server").hypervisors == ("kvm", "esxi")
+    assert "OpenShift Virtualization" in P.hypervisor("kvm").rule_of
 
 
 @pytest.mark.parametrize("kind", P.KINDS)

@@ -61,7 +61,7 @@ def test_quiz_feedback():
     assert q.check(0) is False and "다시 생각해" in q.feedback[0].value
     q.answer(0, questions("04")[0].answer)
     assert q.check(0) is True and "정답입니다" in q.feedback[0].value
-    assert "5문제 중 1문제 정답" in q.score.value
+    assert f"{len(q.items)}문제 중 1문제 정답" in q.score.value
     with pytest.raises(ValueError):
         q.answer(0, 9)
     with pytest.raises(ValueError):
@@ -77,16 +77,17 @@ def test_quiz_feedback():
 def test_startup_race_follows_the_model():
     race = startup_race(count=1)
     fig = race.figure
-    race.set(count=100, host="laptop-8")
+    race.set(count=30, host="laptop-8")
     assert race.figure is fig
-    expected = [float(v) for v in (model.vm_ready_all_s(100, "ubuntu-server", "laptop-8"),
-                                   model.vm_ready_all_s(100, "microvm", "laptop-8"),
-                                   model.container_ready_all_s(100, "web-small", "runc", "laptop-8"),
-                                   model.process_ready_all_s(100, "laptop-8"))]
-    assert list(fig.data[0].y) == pytest.approx(expected)
-    assert race.summary_text() == "동시에 100개: " + " · ".join(
+    expected = [float(v) for v in (model.app_ready_all_s("vm", 30, "laptop-8", vm="ubuntu-server"),
+                                   model.app_ready_all_s("vm", 30, "laptop-8", vm="microvm"),
+                                   model.app_ready_all_s("container", 30, "laptop-8"),
+                                   model.app_ready_all_s("process", 30, "laptop-8"))]
+    assert fig.data[0].y[0] is None and fig.data[1].text[0] == "들어가지 않음 (최대 2개)"  # 30 VMs do not fit
+    assert list(fig.data[0].y[1:]) == pytest.approx(expected[1:])
+    assert race.summary_text() == "동시에 30개: Ubuntu 서버 VM 들어가지 않음 (최대 2개) · " + " · ".join(
         f"{name} {seconds(v)}" for name, v in zip(
-            ["Ubuntu 서버 VM", "마이크로VM (Firecracker)", "컨테이너 (runc)", "프로세스 (fork/exec)"], expected))
+            ["마이크로VM (Firecracker)", "docker run (runc)", "프로세스 (fork/exec)"], expected[1:]))
     with pytest.raises(ValueError):
         race.set(count=0)
     with pytest.raises(ValueError):
@@ -98,3 +99,22 @@ def test_overhead_chart_shows_felter():
     vm_bars = chart.figure.data[1]
     assert vm_bars.y[2] == pytest.approx(100 * 46173 / 84044)
     assert "KVM: CPU 98 %, 무작위 읽기 55 %, 왕복 지연 +30 µs" in chart.summary_text()
+
+
+def test_lab_checklist_shows_commands_as_code_not_backticks():
+    from virtlab_widgets import lab_checklist, readiness_check
+    from virtlab_widgets.apps.controls import html_with_code
+    from fake_hosts import fake
+
+    assert html_with_code("run `free -h` & <b>") == "run <code>free -h</code> &amp; &lt;b&gt;"
+    page = "".join(w.value for box in lab_checklist().widget.children[1:] for w in box.children[1:])
+    assert "<code>free -h</code>" in page and "`" not in page
+    table = readiness_check(report=fake(mem_total_mib=None, logical_cores=None, disk_free_gib=None)).table.value
+    assert "<code>" in table and "`" not in table
+
+
+def test_dropdowns_are_as_wide_as_their_longest_option():
+    from virtlab_widgets import contention
+
+    menu = contention().controls["benchmark"]
+    assert menu.layout.width == "max-content" and menu.layout.max_width == "100%"

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from virtlab_widgets import timeline, timeline_sources
-from virtlab_widgets.figures.timeline import timeline_figure, trace_keys
+from virtlab_widgets.figures.timeline import label_trace, timeline_figure, trace_keys
 from virtlab_widgets.history import events_table_html
 
 
@@ -17,13 +17,16 @@ def test_section_6_lecture_events_in_order():
 
 
 def test_section_6_labels_do_not_crowd_and_section_4_keeps_full_titles():
-    six = dict(zip(trace_keys(), timeline_figure(6).data))
-    assert all(len(label) <= len("<b>2024</b>") for label in six[("vm", True)].text)
+    fig6 = timeline_figure(6)
+    six = dict(zip(trace_keys(), fig6.data))
+    vm_labels = fig6.data[label_trace("vm")].text
+    assert vm_labels and all(len(label) <= len("<b>2024</b>") for label in vm_labels)
+    assert vm_labels.count("<b>2024</b>") == 1  # two 2024 events share one year label
     assert all("%{customdata[3]}" in trace.hovertemplate for trace in six.values())
-    four = dict(zip(trace_keys(), timeline_figure(4).data))
-    assert four[("container", True)].text[0] == "<b>1979 chroot (Version 7 Unix)</b>"
-    assert timeline_figure(4).layout.xaxis.range == (1962, 2027)
-    assert timeline_figure(6).layout.xaxis.range[0] < 1962
+    fig4 = timeline_figure(4)
+    assert fig4.data[label_trace("container")].text[0] == "<b>1979 chroot (Version 7 Unix)</b>"
+    assert fig4.layout.xaxis.range == (1962, 2027)
+    assert fig6.layout.xaxis.range[0] < 1962
 
 
 def test_filter_to_hardware_support_in_place():

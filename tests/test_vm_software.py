@@ -1,6 +1,9 @@
 """Notebook 6-2: the lab's VM software table, filterable by host OS."""
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from fake_hosts import YES, fake, fixture_report
 
@@ -58,3 +61,16 @@ def test_widget_filters_in_place():
     with pytest.raises(ValueError):
         app.set(host_os="amiga")
     assert vm_software(host_os="auto", report=fixture_report("binder")).host_os is None
+
+
+def test_virtualbox_notes_software_virtualization_until_6_1():
+    """Issue 9: VirtualBox ran without VT-x/AMD-V (software virtualization) up to 6.0."""
+    vbox = next(p for p in products() if p.id == "virtualbox")
+    raw = next(p for p in _raw_products() if p["id"] == "virtualbox")
+    assert "소프트웨어 가상화" in raw["notes_ko"] and "6.1" in raw["notes_ko"]
+    assert "software virtualization" in raw["notes_en"] and "software virtualization" in vbox.source
+
+
+def _raw_products() -> list[dict]:
+    path = Path(__file__).resolve().parents[1] / "virtlab_widgets" / "data" / "vm_software.json"
+    return json.loads(path.read_text("utf-8"))["products"]

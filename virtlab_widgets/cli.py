@@ -3,7 +3,10 @@
     python -m virtlab_widgets simulate --vms 4 --containers 10 --host laptop-8 [--json]
 
 It prints the parameters it used (with their sources via ``presets``) and the results.
-Bad input exits with status 2 and one line on stderr.
+"fits" means memory *and* disk suffice, and agrees with the capacity line; past capacity
+the start-up line says "does not fit" instead of a time. Bad input (including a VM profile
+on a hypervisor it cannot run on, e.g. ``--vm-profile microvm --hypervisor esxi``) exits
+with status 2 and one line on stderr.
 """
 from __future__ import annotations
 
@@ -48,9 +51,12 @@ def build_parser() -> argparse.ArgumentParser:
                      help="containerised app preset (default web-small)")
     sim.add_argument("--runtime", default="runc", metavar="R", help="container runtime preset (default runc)")
     sim.add_argument("--hypervisor", default=None, metavar="H",
-                     help="hypervisor overhead rule (default: the VM profile's own)")
+                     help="hypervisor overhead rule (default: the VM profile's own; microvm runs only on "
+                          "firecracker, the Ubuntu profiles on kvm or esxi)")
     sim.add_argument("--page-sharing", type=float, default=0.0, metavar="F",
-                     help="fraction of guest memory shared between identical VMs (0..0.30, default 0)")
+                     help="fraction of guest memory each VM after the first shares with the others "
+                          f"(0..{model.page_sharing_levels()['max_reported']:.2f}, default 0 = vSphere's default, "
+                          "no sharing between VMs; 0.15 = optimistic upper bound, Barker et al. 2012)")
     sim.add_argument("--host-ram", type=float, default=None, metavar="GIB",
                      help="override the host's RAM in GiB (> 0)")
     sim.add_argument("--host-cores", type=int, default=None, metavar="N", help="override the host's cores")
@@ -71,31 +77,44 @@ def _host(args) -> P.Host:
 
 def _parameters(args, host: P.Host) -> dict:
     vm, app, rt = P.vm_profile(args.vm_profile), P.container_profile(args.container_profile), P.runtime(args.runtime)
+    hv = model.vm_hypervisor(vm, args.hypervisor)
     return {"host": {"preset": args.host, **vars(host)}, "vm_profile": vars(vm), "container_profile": vars(app),
-            "runtime": vars(rt), "hypervisor": args.hypervisor or vm.hypervisor, "page_sharing": args.page_sharing}
+            "runtime": vars(rt), "hypervisor": hv, "hypervisor_rule": P.hypervisor(hv).rule_of,
+            "page_sharing": args.page_sharing}
+
+
+def _ready(seconds: float, fit: bool, capacity: int) -> str:
+    return f"{seconds:.3g} s" if fit else f"does not fit (at most {capacity})"
 
 
 def _report(params: dict, s: model.Scenario) -> str:
     h, vm, app, rt = params["host"], params["vm_profile"], params["container_profile"], params["runtime"]
     g = lambda mib: f"{mib / 1024:.1f} GiB"  # noqa: E731
-    verdict = "fits" if s.fits else (f"OVERCOMMITTED: {s.swapped_fraction:.0%} swapped out, "
-                                     f"performance about {s.relative_performance:.0%} of normal")
+    memory = "fits" if s.fits_memory else (f"OVERCOMMITTED: {s.swapped_fraction:.0%} swapped out, "
+                                           f"performance about {s.relative_performance:.0%} of normal")
+    disk = "fits" if s.fits_disk else "DOES NOT FIT"
     return "\n".join([
         "parameters (sources: python -m virtlab_widgets sources)",
         f"  host        {h['preset']}: RAM {g(h['ram_mib'])}, {h['cores']} cores, disk {h['disk_gib']:g} GiB, "
         f"{h['disk_iops']:g} IOPS, host OS keeps {g(h['os_reserve_mib'])}",
         f"  VM          {vm['name']}: guest {vm['guest_mib']:g} MiB, {vm['vcpus']} vCPU, disk {vm['disk_gib']:g} GiB, "
-        f"boot {vm['boot_s']:g} s, hypervisor {params['hypervisor']}",
+        f"boot {vm['boot_s']:g} s, hypervisor {params['hypervisor']} "
+        f"(overhead: {params['hypervisor_rule']})",
         f"  container   {app['name']}: app {app['app_mib']:g} MiB, image {app['image_mib']:g} MiB, "
         f"runtime {rt['name']} (+{rt['overhead_mib']:g} MiB, start {rt['start_s']:g} s)",
         f"  page sharing {params['page_sharing']:.0%}",
         f"results for {s.vms} VMs and {s.containers} containers",
         f"  memory      host OS {g(s.os_reserve_mib)} + VMs {g(s.vm_memory_mib)} + containers "
-        f"{g(s.container_memory_mib)} = {g(s.total_memory_mib)} of {g(s.host_ram_mib)} ({s.memory_ratio:.0%}): {verdict}",
-        f"  disk        VMs {s.vm_disk_gib:.1f} GiB, containers {s.container_disk_gib * 1024:.0f} MiB",
-        f"  start-up    one VM {s.vm_boot_one_s:.3g} s, all {s.vms} VMs {s.vm_ready_all_s:.3g} s; "
-        f"one container {s.container_start_one_s:.3g} s, all {s.containers} {s.container_ready_all_s:.3g} s",
-        f"  capacity    at most {s.vm_capacity} such VMs or {s.container_capacity} such containers fit this host",
+        f"{g(s.container_memory_mib)} = {g(s.total_memory_mib)} of {g(s.host_ram_mib)} ({s.memory_ratio:.0%}): {memory}",
+        f"  disk        VMs {s.vm_disk_gib:.1f} GiB + containers {s.container_disk_gib * 1024:.0f} MiB "
+        f"of {s.host_disk_gib:g} GiB: {disk}",
+        f"  verdict     {'fits' if s.fits else 'does not fit'} (memory and disk)",
+        f"  start-up    one VM {s.vm_boot_one_s:.3g} s, all {s.vms} VMs "
+        f"{_ready(s.vm_ready_all_s, s.vms_fit, s.vm_capacity)}; one container "
+        f"{s.container_start_one_s:.3g} s, all {s.containers} "
+        f"{_ready(s.container_ready_all_s, s.containers_fit, s.container_capacity)}",
+        f"  capacity    at most {s.vm_capacity} such VMs or {s.container_capacity} such containers fit this host "
+        "(memory and disk)",
     ])
 
 

@@ -2,9 +2,15 @@
 
 Pure (numpy, no widgets). The old servers and the new hosts are the same class of machine
 (the ``lab-server`` preset, Felter et al.'s testbed). The extra layer's overhead comes from
-Felter et al. (ISPASS 2015) through :func:`virtlab_widgets.model.runtime_overhead`; per-VM
-memory from the cited KVM rule. All costs are assumed, illustrative values
+Felter et al. (IBM Research Report RC25482 and its raw data) through
+:func:`virtlab_widgets.model.runtime_overhead`; per-VM memory from Red Hat OpenShift
+Virtualization's sizing rule for KVM. All costs are assumed, illustrative values
 (``parameters.json → consolidation``), in 10,000 KRW (만 원) per year.
+
+Staff are charged on both sides by the same rule (:func:`staff_cost`): one administrator
+per ``machines_per_admin`` physical machines, at least one; after virtualization each costs
+``specialist_premium`` more (hypervisor and HA skills). The OS work per workload is the
+same before and after (the N workloads keep their OSes) and is left out of both.
 """
 from __future__ import annotations
 
@@ -59,18 +65,37 @@ def hosts_needed(servers, utilisation, workload: str = "cpu", target: float | No
     return np.where(np.asarray(n) > 0, hosts, 0.0)
 
 
+def staff_cost(machines, virtualized: bool = False):
+    """Yearly staff cost for running ``machines`` physical machines (the same rule on both sides).
+
+    ``ceil(machines / machines_per_admin)`` administrators (none for no machines); after
+    virtualization each costs ``1 + specialist_premium`` times as much (assumed values).
+    """
+    if not isinstance(virtualized, bool):
+        raise TypeError(f"virtualized must be True or False, got {virtualized!r}")
+    m = np.asarray(machines, dtype=float)
+    if m.size and (not np.all(np.isfinite(m)) or m.min() < 0):
+        raise ValueError(f"machines must be a count of 0 or more, got {machines!r}")
+    admins = np.ceil(m / _cost("machines_per_admin") - 1e-9)
+    premium = 1.0 + (_cost("specialist_premium") if virtualized else 0.0)
+    return admins * _cost("admin_per_year") * premium
+
+
 def physical_cost(servers):
-    """Yearly cost of keeping ``servers`` physical servers (assumed, illustrative)."""
-    return check_count(servers, "number of servers") * _cost("server_cost_per_year") + 0.0
+    """Yearly cost of keeping ``servers`` physical servers and their administrators (assumed)."""
+    n = check_count(servers, "number of servers")
+    return n * _cost("server_cost_per_year") + staff_cost(n)
 
 
 def virtual_cost(hosts, licence_per_host: float | None = None):
-    """Yearly cost after virtualization: hosts + licences + specialists + the build, written off."""
+    """Yearly cost after virtualization: hosts + licences + their (specialist) administrators
+    + the build, written off."""
     lic = _cost("licence_per_host_per_year") if licence_per_host is None else \
         check_number(licence_per_host, "licence per host", 0, 1e5)
     h = np.asarray(hosts, dtype=float)
-    fixed = _cost("specialist_per_year") + _cost("build_cost") / _cost("amortisation_years")
-    return np.where(h > 0, h * (_cost("server_cost_per_year") + lic) + fixed, 0.0)
+    build = _cost("build_cost") / _cost("amortisation_years")
+    total = h * (_cost("server_cost_per_year") + lic) + staff_cost(h, virtualized=True) + build
+    return np.where(h > 0, total, 0.0)
 
 
 @dataclass(frozen=True)

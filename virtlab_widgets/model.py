@@ -11,14 +11,20 @@ from dataclasses import asdict, dataclass
 import numpy as np
 
 from . import presets as P
-from .validate import check_count, check_number
+from .validate import check_choice, check_count, check_number
+
+
+_TOLERANCE = 1e-6
+"""Slack (MiB or GiB) when comparing a demand with a host's capacity, against float rounding."""
 
 
 def hypervisor_overhead_mib(guest_mib, vcpus, hypervisor="kvm", graphics=0):
     """Memory the hypervisor spends on one VM beyond its guest RAM.
 
-    KVM: OpenShift Virtualization sizing rule (0.002 x guest + 218 MiB + 8 MiB/vCPU +
-    16 MiB/graphics device). ESXi: vSphere Table 6-1, interpolated. Firecracker: < 5 MiB.
+    ``kvm``: Red Hat OpenShift Virtualization's (KubeVirt) sizing rule, 0.002 x guest +
+    218 MiB + 8 MiB/vCPU + 16 MiB/graphics device (Red Hat's rule for its platform, used
+    here for KVM/QEMU). ``esxi``: vSphere Table 6-1, interpolated. ``firecracker``: <= 5 MiB
+    (Firecracker's SPECIFICATION.md, for a 1 vCPU, 128 MiB microVM).
     """
     hv = P.hypervisor(hypervisor)
     guest = np.asarray(guest_mib, dtype=float)
@@ -33,22 +39,67 @@ def hypervisor_overhead_mib(guest_mib, vcpus, hypervisor="kvm", graphics=0):
     return hv.get("fixed_mib") + 0.0 * guest
 
 
+def page_sharing_bound() -> float:
+    """The optimistic upper bound on page sharing between VMs: 0.15 (Barker et al., ATC 2012).
+
+    Barker et al. found total sharing *generally under* 15 % of memory, most of it within
+    one VM; vSphere disables sharing between VMs by default (VMware KB 2080735, see
+    :func:`page_sharing_levels`). Use it as a best case, never as a typical saving.
+    """
+    return float(P.value("page_sharing", "measured_fraction"))
+
+
+def page_sharing_levels() -> dict[str, float]:
+    """The cited page-sharing fractions, smallest first, each the share of a guest's memory.
+
+    ``vsphere_default`` 0 (no inter-VM sharing by default), ``diverse`` 0.05 (VMware:
+    diverse workloads < 5 %), ``optimistic_bound`` 0.15 (Barker et al.: generally under 15 %),
+    ``identical_floor`` 0.30 (VMware: nearly identical VMs free *more than* 30 %, a floor),
+    ``max_reported`` 0.90 (Difference Engine with sub-page sharing and compression).
+    """
+    keys = {"vsphere_default": "inter_vm_default", "diverse": "diverse_fraction",
+            "optimistic_bound": "measured_fraction", "identical_floor": "identical_vms_floor",
+            "max_reported": "max_reported_fraction"}
+    return {name: float(P.value("page_sharing", key)) for name, key in keys.items()}
+
+
 def _page_sharing(fraction) -> float:
-    cap = P.value("page_sharing", "max_fraction")
+    cap = P.value("page_sharing", "max_reported_fraction")
     return check_number(fraction, "page sharing fraction", 0.0, cap)
+
+
+def vm_hypervisor(vm="ubuntu-server", hypervisor: str | None = None) -> str:
+    """The hypervisor a VM profile runs on: its own default, or ``hypervisor`` if the pairing is valid.
+
+    Raises ValueError for a pairing the cited figures do not cover, e.g. the Firecracker
+    ``microvm`` profile on ``esxi`` (Firecracker is a KVM-based VMM with its own figures).
+    """
+    profile = P.vm_profile(vm)
+    if hypervisor is None:
+        return profile.hypervisor
+    name = P.hypervisor(hypervisor).name
+    allowed = profile.hypervisors or (profile.hypervisor,)
+    if name not in allowed:
+        why = (" (Firecracker is a KVM-based microVM monitor; its boot time and overhead are its own)"
+               if allowed == ("firecracker",) else "")
+        raise ValueError(f"VM profile {profile.name!r} runs on {' or '.join(allowed)}, "
+                         f"not on {name!r}{why}")
+    return name
 
 
 def vm_memory_mib(n, vm="ubuntu-server", *, hypervisor: str | None = None, page_sharing: float = 0.0):
     """Host memory used by ``n`` identical VMs: guest RAM + hypervisor overhead each.
 
     With ``page_sharing`` = s, every guest after the first shares a fraction s of its
-    memory with the others (capped at the measured/vendor bound, 30 %).
+    memory with the others. Cited levels are in :func:`page_sharing_levels`; 0.15 is an
+    optimistic upper bound, and vSphere shares nothing between VMs by default. Fractions
+    above the largest reported saving (0.90, Difference Engine) raise ValueError.
     """
     n = check_count(n, "number of VMs")
     profile = P.vm_profile(vm)
     share = _page_sharing(page_sharing)
     overhead = hypervisor_overhead_mib(profile.guest_mib, profile.vcpus,
-                                       hypervisor or profile.hypervisor, profile.graphics)
+                                       vm_hypervisor(profile, hypervisor), profile.graphics)
     others = np.maximum(np.asarray(n) - 1, 0)
     return n * (profile.guest_mib + overhead) - share * profile.guest_mib * others
 
@@ -96,6 +147,58 @@ def container_disk_gib(m, container="web-small"):
     return (np.where(np.asarray(m) > 0, app.image_mib, 0.0) + m * app.writable_layer_mib) / 1024.0
 
 
+def _scalar_or_array(values):
+    """A 0-d result as a plain Python value, arrays unchanged."""
+    values = np.asarray(values)
+    return values.item() if values.ndim == 0 else values
+
+
+def _fit_parts(n, m, host, vm, container, runtime, hypervisor, page_sharing):
+    """(memory fits, disk fits) for ``n`` VMs and ``m`` containers together on ``host``."""
+    h = P.host(host)
+    demand = memory_demand_mib(n, m, h, vm, container, runtime, hypervisor=hypervisor,
+                               page_sharing=page_sharing)
+    disk = vm_disk_gib(n, vm) + container_disk_gib(m, container)
+    return demand <= h.ram_mib + _TOLERANCE, disk <= h.disk_gib + _TOLERANCE
+
+
+def fits(n, m, host="laptop-16", vm="ubuntu-server", container="web-small", runtime="runc", *,
+         hypervisor: str | None = None, page_sharing: float = 0.0):
+    """Whether ``n`` VMs and ``m`` containers fit the host together: its RAM (after the host
+    OS's reserve) *and* its disk (every VM's image, the containers' shared layers).
+
+    Counts may be arrays (a boolean array comes back). Past this, a VM or container cannot
+    be started without swapping (memory) or at all (disk): figures show "does not fit".
+    """
+    memory_ok, disk_ok = _fit_parts(n, m, host, vm, container, runtime, hypervisor, page_sharing)
+    return _scalar_or_array(memory_ok & disk_ok)
+
+
+def vm_fits(n, vm="ubuntu-server", host="laptop-16", *, hypervisor: str | None = None,
+            page_sharing: float = 0.0):
+    """Whether ``n`` VMs alone fit the host's RAM and disk (agrees with :func:`vm_capacity`)."""
+    return fits(n, 0, host, vm, hypervisor=hypervisor, page_sharing=page_sharing)
+
+
+def container_fits(m, container="web-small", runtime="runc", host="laptop-16"):
+    """Whether ``m`` containers alone fit the host's RAM and disk (agrees with :func:`container_capacity`)."""
+    return fits(0, m, host, container=container, runtime=runtime)
+
+
+def process_fits(k, container="web-small", host="laptop-16"):
+    """Whether ``k`` copies of the app run as plain processes fit the host's RAM (the app's
+    own memory each, no runtime overhead; the program's files are on disk once)."""
+    k = check_count(k, "number of processes")
+    h = P.host(host)
+    demand = h.os_reserve_mib + k * P.container_profile(container).app_mib
+    return _scalar_or_array(demand <= h.ram_mib + _TOLERANCE)
+
+
+def _where_fits(times, fit):
+    """``times`` with NaN wherever ``fit`` is False (NaN reads as "does not fit")."""
+    return np.where(fit, times, np.nan)
+
+
 def _ready_all(count, one_s, cpu_core_s, io_ops, host):
     """Time until ``count`` instances started together are all ready (a boot storm).
 
@@ -109,12 +212,12 @@ def _ready_all(count, one_s, cpu_core_s, io_ops, host):
 
 
 def vm_boot_one_s(vm="ubuntu-server") -> float:
-    """Boot time of one VM alone."""
+    """Boot time of one VM alone, as its source measures it (see :func:`vm_app_ready_one_s`)."""
     return float(P.vm_profile(vm).boot_s)
 
 
 def container_start_one_s(container="web-small", runtime="runc") -> float:
-    """Start time of one container alone: the runtime's start plus the app's own."""
+    """Start time of one container alone: the whole ``docker run`` path plus the app's own start."""
     return float(P.runtime(runtime).start_s + P.container_profile(container).app_start_s)
 
 
@@ -123,19 +226,54 @@ def process_start_one_s() -> float:
     return float(P.value("process", "start_s"))
 
 
-def vm_ready_all_s(n, vm="ubuntu-server", host="laptop-16"):
-    """Time until all ``n`` VMs booted together are up."""
+def vm_app_ready_one_s(vm="ubuntu-server", container="web-small") -> float:
+    """One VM alone, from launching it to the app answering: starting the VMM process, the
+    guest's boot and the app's own start (the same end point as :func:`container_start_one_s`).
+
+    For the microVM: ~12 ms to start Firecracker + <= 125 ms InstanceStart → ``/sbin/init``
+    (SPECIFICATION.md) + the app. For a general-purpose VM the VMM and firmware start is not
+    measured by any cited source and is left out, so that time is a lower bound.
+    """
+    p = P.vm_profile(vm)
+    return float(p.vmm_start_s + p.boot_s + P.container_profile(container).app_start_s)
+
+
+def process_app_ready_one_s(container="web-small") -> float:
+    """The app started as a plain process: fork/exec plus the app's own start."""
+    return float(process_start_one_s() + P.container_profile(container).app_start_s)
+
+
+def _vm_storm(n, p: P.VMProfile, one_s: float, host):
+    return _ready_all(n, one_s, p.boot_cpu_core_s, p.boot_iops * p.boot_s, host)
+
+
+def vm_ready_all_s(n, vm="ubuntu-server", host="laptop-16", *, fit_only: bool = False,
+                   hypervisor: str | None = None, page_sharing: float = 0.0):
+    """Time until all ``n`` VMs booted together are up.
+
+    With ``fit_only=True`` the result is NaN wherever ``n`` VMs do not fit the host's RAM
+    and disk (:func:`vm_fits`, with ``hypervisor`` and ``page_sharing``): show "does not fit".
+    """
     n = check_count(n, "number of VMs")
     p = P.vm_profile(vm)
-    return _ready_all(n, p.boot_s, p.boot_cpu_core_s, p.boot_iops * p.boot_s, host)
+    times = _vm_storm(n, p, p.boot_s, host)
+    if not fit_only:
+        return times
+    return _where_fits(times, vm_fits(n, p, host, hypervisor=hypervisor, page_sharing=page_sharing))
 
 
-def container_ready_all_s(m, container="web-small", runtime="runc", host="laptop-16"):
-    """Time until all ``m`` containers started together are up."""
+def container_ready_all_s(m, container="web-small", runtime="runc", host="laptop-16", *,
+                          fit_only: bool = False):
+    """Time until all ``m`` containers started together are up.
+
+    With ``fit_only=True`` the result is NaN wherever ``m`` containers do not fit the host
+    (:func:`container_fits`).
+    """
     m = check_count(m, "number of containers")
     rt = P.runtime(runtime)
-    return _ready_all(m, container_start_one_s(container, runtime), rt.start_cpu_core_s,
-                      rt.start_io_ops, host)
+    times = _ready_all(m, container_start_one_s(container, runtime), rt.start_cpu_core_s,
+                       rt.start_io_ops, host)
+    return _where_fits(times, container_fits(m, container, runtime, host)) if fit_only else times
 
 
 def process_ready_all_s(k, host="laptop-16"):
@@ -145,27 +283,62 @@ def process_ready_all_s(k, host="laptop-16"):
     return _ready_all(k, one, P.value("process", "start_cpu_core_s"), 0.0, host)
 
 
+APP_KINDS = ("vm", "container", "process")
+
+
+def app_ready_all_s(kind: str, count, host="laptop-16", *, vm="ubuntu-server", container="web-small",
+                    runtime="runc"):
+    """Time until ``count`` copies of the same app, started together, all answer: in VMs of
+    profile ``vm`` (launch + boot + app), in containers (``docker run`` + app), or as plain
+    processes (fork/exec + app). NaN where they do not fit the host (RAM and disk).
+
+    Every kind ends at the same point, so the times compare like with like (the start-up race).
+    """
+    check_choice(kind, "kind", APP_KINDS)
+    count = check_count(count, "count")
+    if kind == "vm":
+        p = P.vm_profile(vm)
+        return _where_fits(_vm_storm(count, p, vm_app_ready_one_s(p, container), host),
+                           vm_fits(count, p, host))
+    if kind == "container":
+        return container_ready_all_s(count, container, runtime, host, fit_only=True)
+    times = _ready_all(count, process_app_ready_one_s(container), P.value("process", "start_cpu_core_s"),
+                       0.0, host)
+    return _where_fits(times, process_fits(count, container, host))
+
+
 def vm_capacity(host="laptop-16", vm="ubuntu-server", *, hypervisor: str | None = None,
                 page_sharing: float = 0.0) -> int:
-    """How many VMs of a profile fit the host's RAM (and disk) with nothing else running."""
+    """How many VMs of a profile fit the host's RAM and disk with nothing else running.
+
+    ``n`` VMs fit (:func:`vm_fits`) exactly when ``n <= vm_capacity``.
+    """
     h, p = P.host(host), P.vm_profile(vm)
     share = _page_sharing(page_sharing)
     first = float(vm_memory_mib(1, p, hypervisor=hypervisor))
     each = first - share * p.guest_mib
     free = h.ram_mib - h.os_reserve_mib
-    by_memory = 0 if free < first else 1 + int(np.floor((free - first) / each + 1e-9))
-    return min(by_memory, int(h.disk_gib // p.disk_gib))
+    by_memory = 0 if free + _TOLERANCE < first else 1 + int(np.floor((free - first + _TOLERANCE) / each))
+    by_disk = int(np.floor((h.disk_gib + _TOLERANCE) / p.disk_gib))
+    return min(by_memory, by_disk)
 
 
 def container_capacity(host="laptop-16", container="web-small", runtime="runc") -> int:
-    """How many containers of a profile fit the host's RAM (and disk) with nothing else running."""
+    """How many containers of a profile fit the host's RAM and disk with nothing else running."""
     h = P.host(host)
     each = float(container_memory_mib(1, container, runtime))
-    by_memory = max(0, int(np.floor((h.ram_mib - h.os_reserve_mib) / each + 1e-9)))
+    by_memory = max(0, int(np.floor((h.ram_mib - h.os_reserve_mib + _TOLERANCE) / each)))
     app = P.container_profile(container)
     disk_mib = h.disk_gib * 1024 - app.image_mib
-    by_disk = max(0, int(disk_mib // app.writable_layer_mib))
+    by_disk = max(0, int(np.floor((disk_mib + _TOLERANCE * 1024) / app.writable_layer_mib)))
     return min(by_memory, by_disk)
+
+
+def process_capacity(host="laptop-16", container="web-small") -> int:
+    """How many copies of the app fit the host's RAM as plain processes (agrees with :func:`process_fits`)."""
+    h = P.host(host)
+    each = float(P.container_profile(container).app_mib)
+    return max(0, int(np.floor((h.ram_mib - h.os_reserve_mib + _TOLERANCE) / each)))
 
 
 @dataclass(frozen=True)
@@ -187,7 +360,7 @@ class Scenario:
     container_memory_mib: float
     total_memory_mib: float
     memory_ratio: float
-    fits: bool
+    fits: bool                # memory AND disk, VMs and containers together
     swapped_fraction: float
     relative_performance: float
     vm_disk_gib: float
@@ -198,6 +371,11 @@ class Scenario:
     container_ready_all_s: float
     vm_capacity: int
     container_capacity: int
+    fits_memory: bool = True  # the memory demand is within the host's RAM
+    fits_disk: bool = True    # the VMs' images and the containers' layers are within the host's disk
+    host_disk_gib: float = 0.0
+    vms_fit: bool = True      # the VMs alone fit (vms <= vm_capacity): else no ready time
+    containers_fit: bool = True
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -206,34 +384,44 @@ class Scenario:
 def simulate(vms: int, containers: int, host: "str | P.Host" = "laptop-16", vm: str = "ubuntu-server",
              container: str = "web-small", runtime: str = "runc", *, hypervisor: str | None = None,
              page_sharing: float = 0.0) -> Scenario:
-    """Run the whole model for one situation (the CLI and the widgets' summary use this)."""
+    """Run the whole model for one situation (the CLI and the widgets' summary use this).
+
+    ``fits`` is True only if memory and disk both suffice; ``vms_fit`` agrees with
+    ``vm_capacity`` (the VMs alone). ``hypervisor`` must be one the VM profile runs on.
+    """
     n, m = check_count(vms, "number of VMs"), check_count(containers, "number of containers")
     if not isinstance(n, int) or not isinstance(m, int):
         raise TypeError("simulate() takes single counts; use the vectorised functions for arrays")
     h, p = P.host(host), P.vm_profile(vm)
-    hv = P.hypervisor(hypervisor or p.hypervisor).name
+    hv = vm_hypervisor(p, hypervisor)
     vm_mem = float(vm_memory_mib(n, p, hypervisor=hv, page_sharing=page_sharing))
     ct_mem = float(container_memory_mib(m, container, runtime))
     total = h.os_reserve_mib + vm_mem + ct_mem
+    memory_ok, disk_ok = (bool(x) for x in _fit_parts(n, m, h, p, container, runtime, hv, page_sharing))
+    vm_cap = vm_capacity(h, p, hypervisor=hv, page_sharing=page_sharing)
+    ct_cap = container_capacity(h, container, runtime)
     return Scenario(
         vms=n, containers=m, host=h.name, vm_profile=p.name, hypervisor=hv,
         container_profile=P.container_profile(container).name, runtime=P.runtime(runtime).name,
         page_sharing=float(page_sharing), host_ram_mib=h.ram_mib, host_cores=h.cores,
         os_reserve_mib=h.os_reserve_mib, vm_memory_mib=vm_mem, container_memory_mib=ct_mem,
-        total_memory_mib=total, memory_ratio=total / h.ram_mib, fits=total <= h.ram_mib,
+        total_memory_mib=total, memory_ratio=total / h.ram_mib, fits=memory_ok and disk_ok,
         swapped_fraction=float(swapped_fraction(total, h)),
         relative_performance=float(relative_performance(total, h)),
         vm_disk_gib=float(vm_disk_gib(n, p)), container_disk_gib=float(container_disk_gib(m, container)),
         vm_boot_one_s=vm_boot_one_s(p), vm_ready_all_s=float(vm_ready_all_s(n, p, h)),
         container_start_one_s=container_start_one_s(container, runtime),
         container_ready_all_s=float(container_ready_all_s(m, container, runtime, h)),
-        vm_capacity=vm_capacity(h, p, hypervisor=hv, page_sharing=page_sharing),
-        container_capacity=container_capacity(h, container, runtime),
+        vm_capacity=vm_cap, container_capacity=ct_cap,
+        fits_memory=memory_ok, fits_disk=disk_ok, host_disk_gib=float(h.disk_gib),
+        vms_fit=n <= vm_cap, containers_fit=m <= ct_cap,
     )
 
 
 def runtime_overhead() -> dict[str, dict]:
-    """Felter et al. (ISPASS 2015): each benchmark's container and VM result relative to native."""
+    """Felter et al. (IBM Research Report RC25482 and its raw data): each benchmark's container
+    and VM result relative to native. A cell the data file derives rather than quotes (the
+    Docker-NAT round trip, 2 x native) is listed by :func:`virtlab_widgets.presets.derived`."""
     table = {}
     for name, row in P.data()["runtime_overhead"].items():
         ratio = (lambda v: v / row["native"]) if row["higher_is_better"] else (lambda v: row["native"] / v)

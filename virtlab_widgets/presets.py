@@ -23,22 +23,45 @@ def data() -> dict[str, Any]:
     return json.loads(text)
 
 
-def value(*path: str):
-    """The ``value`` of the parameter at ``path``, e.g. ``value("hosts", "laptop-8", "cores")``."""
+def _node(path: tuple[str, ...]) -> dict:
     node = data()
     for key in path:
         node = node[key]
-    return node["value"]
+    return node
+
+
+def value(*path: str):
+    """The ``value`` of the parameter at ``path``, e.g. ``value("hosts", "laptop-8", "cores")``."""
+    return _node(path)["value"]
 
 
 def cite(*path: str) -> str:
-    """A one-line citation of the parameter at ``path`` ("assumed: why" when unsourced)."""
-    node = data()
-    for key in path:
-        node = node[key]
+    """A one-line citation of the parameter at ``path`` ("assumed: why" when unsourced).
+
+    A derived value also says how it was derived from the cited figures.
+    """
+    node = _node(path)
     if node["source"] == "assumed":
         return f"assumed: {node['why']}"
-    return f"{data()['sources'][node['source']]['citation']} — {node['where']}"
+    text = f"{data()['sources'][node['source']]['citation']} — {node['where']}"
+    how = node.get("derived")
+    if isinstance(how, str):
+        text += f" — derived: {how}"
+    return text
+
+
+def derived(*path: str) -> "str | None":
+    """How the value at ``path`` was derived from cited figures, or None if it is quoted as is.
+
+    ``path`` may end in a column of a benchmark row, e.g.
+    ``derived("runtime_overhead", "tcp_rr_latency_us", "container")``.
+    """
+    node = _node(path[:-1])
+    leaf = node[path[-1]]
+    if isinstance(leaf, dict):          # a parameter: {value, unit, source, ..., derived?}
+        return leaf.get("derived")
+    columns = node.get("derived")       # a column of a benchmark row: the row's {column: how}
+    return columns.get(path[-1]) if isinstance(columns, dict) else None
 
 
 def names(kind: str) -> list[str]:
@@ -66,6 +89,8 @@ class Hypervisor:
     name: str
     rule: str
     params: tuple[tuple[str, Any], ...]
+    rule_of: str = ""
+    """Whose rule it is, e.g. "Red Hat OpenShift Virtualization (KubeVirt) sizing rule"."""
 
     def get(self, key: str):
         return dict(self.params)[key]
@@ -84,6 +109,9 @@ class VMProfile:
     boot_s: float
     boot_cpu_core_s: float
     boot_iops: float
+    vmm_start_s: float = 0.0
+    hypervisors: tuple[str, ...] = ()
+    """Hypervisors this guest may run on (the first-listed default is ``hypervisor``)."""
 
 
 @dataclass(frozen=True)
@@ -115,7 +143,8 @@ def _build(cls, kind: str, name: str, **extra):
         if f.name in kwargs:
             continue
         raw = entry[f.name]
-        kwargs[f.name] = raw["value"] if isinstance(raw, dict) else raw
+        raw = raw["value"] if isinstance(raw, dict) else raw
+        kwargs[f.name] = tuple(raw) if isinstance(raw, list) else raw
     return cls(**kwargs)
 
 
@@ -188,8 +217,8 @@ def runtime(name: "str | Runtime") -> Runtime:
 def _hypervisor(name: str) -> Hypervisor:
     entry = data()["hypervisors"][name]
     params = tuple((k, tuple(v["value"]) if isinstance(v["value"], list) else v["value"])
-                   for k, v in entry.items() if k != "rule")
-    return Hypervisor(name, entry["rule"], params)
+                   for k, v in entry.items() if isinstance(v, dict))
+    return Hypervisor(name, entry["rule"], params, entry.get("rule_of", ""))
 
 
 def hypervisor(name: "str | Hypervisor") -> Hypervisor:

@@ -1,4 +1,8 @@
-"""App: per-instance throughput as VMs or containers are added to one host (notebook 2, 2-1)."""
+"""App: per-instance throughput as VMs or containers are added to one host (notebook 2, 2-1).
+
+A CPU-bound workload shares the cores; a disk-bound one (random read) shares the disk's IOPS
+and a network-bound one the link, so their totals never grow with the core count.
+"""
 from __future__ import annotations
 
 from .. import presets as P
@@ -52,9 +56,10 @@ class Contention(ModelApp):
         c, n = self.curves, self.values["instances"]
         memory = (t("cont.sum_over", vm_over=c.vm_over) if c.vm_over <= self.max_count
                   else t("cont.sum_fits", max=self.max_count))
+        host = P.host(self.values["host"])
+        limit = t(f"cont.bound.{c.bound}", cores=host.cores, iops=f"{host.disk_iops:,.0f}")
         return t("cont.sum", n=n, vm_each=percent(c.vm_each[n]), vm_total=percent(c.vm_total[n]),
-                 ct_each=percent(c.ct_each[n]), ct_total=percent(c.ct_total[n]), memory=memory,
-                 cores=P.host(self.values["host"]).cores)
+                 ct_each=percent(c.ct_each[n]), ct_total=percent(c.ct_total[n]), memory=memory, bound=limit)
 
 
 def contention(instances: int = 4, host: str = "laptop-16", vm: str = "ubuntu-server",

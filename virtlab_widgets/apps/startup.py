@@ -1,10 +1,11 @@
-"""Start-up race widget: how long until k VMs / microVMs / containers / processes are up."""
+"""Start-up race widget: how long until k copies of the same app answer in VMs / microVMs /
+containers (``docker run``) / processes; past the host's capacity a kind shows "does not fit"."""
 from __future__ import annotations
 
 import ipywidgets as W
 
 from .. import presets as P
-from ..figures.startup import startup_figure, startup_times
+from ..figures.startup import startup_capacity, startup_figure, startup_restyle, startup_times
 from ..static import Dim, State, count_values, menu_dim, restyle_state
 from ..text import seconds, t
 from ..validate import check_count
@@ -43,8 +44,8 @@ class StartupRace(App):
         return startup_times(self.count_slider.value, self.host_menu.value)
 
     def summary_text(self) -> str:
-        """E.g. '동시에 10개: VM 14 s · 마이크로VM 400 ms · 컨테이너 657 ms · 프로세스 1 ms'."""
-        return startup_summary(self.count_slider.value, self.times())
+        """E.g. '동시에 10개: Ubuntu 서버 VM 들어가지 않음 (최대 5개) · … · docker run (runc) 657 ms · …'."""
+        return startup_summary(self.count_slider.value, self.times(), startup_capacity(self.host_menu.value))
 
     # --- kernel-less mode (virtlab_widgets/static.py) -----------------------------------
     def _static_dims(self) -> list[Dim]:
@@ -56,24 +57,22 @@ class StartupRace(App):
         return self.figure
 
     def _static_state(self, v: dict) -> State:
-        times = startup_times(v["count"], v["host"])
-        return State(data=restyle_state(bar_restyle(times)), summary=[startup_summary(v["count"], times)])
+        times, capacity = startup_times(v["count"], v["host"]), startup_capacity(v["host"])
+        return State(data=restyle_state(startup_restyle(times, capacity)),
+                     summary=[startup_summary(v["count"], times, capacity)])
 
     def _refresh(self, _change=None) -> None:
-        self.figure.plotly_restyle(*bar_restyle(self.times()))
-        self.summary.value = summary_html(self.summary_text())
+        times, capacity = self.times(), startup_capacity(self.host_menu.value)
+        self.figure.plotly_restyle(*startup_restyle(times, capacity))
+        self.summary.value = summary_html(startup_summary(self.count_slider.value, times, capacity))
 
 
-def bar_restyle(times: dict[str, float]) -> tuple[dict, list[int]]:
-    """``plotly_restyle`` arguments that set the bars (and their labels) to ``times``."""
-    values = list(times.values())
-    return {"y": [values], "text": [[seconds(v) for v in values]]}, [0]
-
-
-def startup_summary(count: int, times: dict[str, float]) -> str:
-    """The summary line for ``count`` instances started together."""
-    parts = [f"{t(f'start.{k}')} {seconds(v)}" for k, v in times.items()]
-    return t("start.summary", count=count) + " · ".join(parts)
+def startup_summary(count: int, times: dict[str, float], capacity: dict[str, int]) -> str:
+    """The summary line for ``count`` instances started together ("does not fit" past capacity)."""
+    def part(kind: str, value: float) -> str:
+        shown = seconds(value) if value == value else t("start.no_fit", cap=f"{capacity[kind]:,}")  # NaN: no fit
+        return f"{t(f'start.{kind}')} {shown}"
+    return t("start.summary", count=count) + " · ".join(part(k, v) for k, v in times.items())
 
 
 def startup_race(count: int = 1, host: str = "laptop-16") -> StartupRace:

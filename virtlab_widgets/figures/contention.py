@@ -1,7 +1,9 @@
 """Figure: per-instance and total throughput as VMs or containers are added to one host.
 
 Left: throughput of each instance (% of one native instance); right: all instances
-together. Dotted line: every core busy; shaded: the VMs' memory is overcommitted.
+together. Dotted line: where the shared resource is fully used (every core busy for a
+CPU-bound workload; from the first instance on for a disk- or network-bound one, whose
+total never grows with cores); shaded: the VMs' memory is overcommitted.
 :func:`contention_restyle` updates the whole figure in place.
 """
 from __future__ import annotations
@@ -17,6 +19,13 @@ from .common import apply_restyle
 
 VM_EACH, CT_EACH, VM_TOTAL, CT_TOTAL, VM_NOW, CT_NOW, VM_TOTAL_NOW, CT_TOTAL_NOW = range(8)
 CPU_LEFT, CPU_RIGHT, OVER_LEFT, OVER_RIGHT = range(8, 12)
+LIMIT_NAME = {"cpu": "cont.cpu_full", "disk": "cont.disk_full", "network": "cont.net_full"}
+
+
+def _names(bound: str) -> list[str]:
+    """Every trace's name, in trace order; the limit line is named after what bounds the workload."""
+    curves = [t("vm"), t("container")] * 2
+    return curves + [t("cont.now")] * 4 + [t(LIMIT_NAME[bound])] * 2 + [t("cont.mem_over")] * 2
 
 
 def _at(values: np.ndarray, n: int) -> float | None:
@@ -36,7 +45,7 @@ def contention_restyle(c: ContentionCurves, n: int) -> tuple[dict, list[int]]:
           [_at(c.vm_each * 100, n)], [_at(c.ct_each * 100, n)],
           [c.vm_total[n] * 100], [c.ct_total[n] * 100], [0, 105], [0, top_total],
           shade(105)[1], shade(top_total)[1]]
-    return {"x": xs, "y": ys}, list(range(12))
+    return {"x": xs, "y": ys, "name": _names(c.bound)}, list(range(12))
 
 
 def contention_figure(c: ContentionCurves, n: int) -> go.Figure:

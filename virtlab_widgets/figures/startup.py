@@ -1,33 +1,89 @@
-"""Start-up race: time until k instances of each kind are ready, started together."""
+"""Start-up race: time until k copies of the same small web server all answer, started together.
+
+Every bar ends at the same point (the app answering) and says what it includes: a VM
+(guest boot + app), a Firecracker microVM (VMM process + InstanceStart → ``/sbin/init`` +
+app), ``docker run`` with runc (CLI → dockerd → containerd → runc → command, + app) and a
+plain process (fork/exec + app). Past the host's capacity (RAM or disk) a kind shows
+"does not fit" instead of a time. :func:`startup_restyle` updates the figure in place.
+"""
 from __future__ import annotations
+
+import math
 
 import plotly.graph_objects as go
 
 from .. import model
+from .. import presets as P
 from ..style import COLORS, base_layout
 from ..text import seconds, t
+from .common import apply_restyle
 
 KINDS = ("vm", "microvm", "container", "process")
+VM, MICROVM = "ubuntu-server", "microvm"
+APP, RUNTIME = "web-small", "runc"
+BARS, NO_FIT = range(2)
+NO_FIT_Y = 1.0
+"""Height (s, log axis) of the "does not fit" label in an empty slot; not a time."""
 
 
 def startup_times(count: int, host="laptop-16") -> dict[str, float]:
-    """Seconds until ``count`` instances of each kind are all ready on ``host`` (the model's boot storm)."""
+    """Seconds until ``count`` copies of the app are all answering, per kind; NaN = does not fit."""
     return {
-        "vm": float(model.vm_ready_all_s(count, "ubuntu-server", host)),
-        "microvm": float(model.vm_ready_all_s(count, "microvm", host)),
-        "container": float(model.container_ready_all_s(count, "web-small", "runc", host)),
-        "process": float(model.process_ready_all_s(count, host)),
+        "vm": float(model.app_ready_all_s("vm", count, host, vm=VM, container=APP)),
+        "microvm": float(model.app_ready_all_s("vm", count, host, vm=MICROVM, container=APP)),
+        "container": float(model.app_ready_all_s("container", count, host, container=APP, runtime=RUNTIME)),
+        "process": float(model.app_ready_all_s("process", count, host, container=APP)),
     }
 
 
+def startup_capacity(host="laptop-16") -> dict[str, int]:
+    """How many of each kind fit the host's RAM and disk (the race's "does not fit" limit)."""
+    return {"vm": model.vm_capacity(host, VM), "microvm": model.vm_capacity(host, MICROVM),
+            "container": model.container_capacity(host, APP, RUNTIME),
+            "process": model.process_capacity(host, APP)}
+
+
+def includes() -> dict[str, str]:
+    """Per kind, what its bar includes and leaves out (the hover text), with the cited values."""
+    vm, micro = P.vm_profile(VM), P.vm_profile(MICROVM)
+    app = seconds(P.container_profile(APP).app_start_s)
+    return {
+        "vm": t("start.inc.vm", boot=seconds(vm.boot_s), app=app),
+        "microvm": t("start.inc.microvm", vmm=seconds(micro.vmm_start_s), boot=seconds(micro.boot_s), app=app),
+        "container": t("start.inc.container", run=seconds(P.runtime(RUNTIME).start_s), app=app),
+        "process": t("start.inc.process", fork=seconds(model.process_start_one_s()), app=app),
+    }
+
+
+def bar_label(kind: str) -> str:
+    """The category label: the kind and, on a second line, the short list of what it includes."""
+    return f"{t(f'start.{kind}')}<br>{t(f'start.scope.{kind}')}"
+
+
+def _fits(value: float) -> bool:
+    return not math.isnan(value)
+
+
+def startup_restyle(times: dict[str, float], capacity: dict[str, int]) -> tuple[dict, list[int]]:
+    """``plotly_restyle`` arguments for the bars (times) and the "does not fit" labels."""
+    values = [times[k] for k in KINDS]
+    bars_y = [v if _fits(v) else None for v in values]
+    bars_text = [seconds(v) if _fits(v) else "" for v in values]
+    no_fit = ["" if _fits(times[k]) else t("start.no_fit", cap=f"{capacity[k]:,}") for k in KINDS]
+    return {"y": [bars_y, [NO_FIT_Y] * len(KINDS)], "text": [bars_text, no_fit]}, [BARS, NO_FIT]
+
+
 def startup_figure(count: int, host="laptop-16") -> go.Figure:
-    """One bar per kind (log scale), labelled with the time."""
-    times = startup_times(count, host)
-    fig = go.Figure(go.Bar(
-        x=[t(f"start.{k}") for k in KINDS], y=list(times.values()),
-        text=[seconds(v) for v in times.values()], textposition="outside",
-        marker_color=[COLORS[k] for k in KINDS], hovertemplate="%{x}: %{text}<extra></extra>",
-    ))
-    fig.update_layout(**base_layout(height=420, title=t("start.title"), showlegend=False))
+    """One bar per kind (log scale), labelled with the time, or "does not fit" past capacity."""
+    labels = [bar_label(k) for k in KINDS]
+    inc = includes()
+    fig = go.Figure()
+    fig.add_bar(x=labels, customdata=[inc[k] for k in KINDS], textposition="outside",
+                marker_color=[COLORS[k] for k in KINDS], cliponaxis=False,
+                hovertemplate="%{text}<br>%{customdata}<extra></extra>")
+    fig.add_scatter(x=labels, mode="text", textposition="middle center", showlegend=False,
+                    textfont=dict(color=COLORS["host"]), hovertemplate="%{text}<extra></extra>")
+    apply_restyle(fig, startup_restyle(startup_times(count, host), startup_capacity(host)))
+    fig.update_layout(**base_layout(height=440, title=t("start.title"), showlegend=False))
     fig.update_yaxes(title_text=t("axis.time"), type="log", range=[-3.5, 3.5])
     return fig

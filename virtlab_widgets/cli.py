@@ -35,7 +35,7 @@ def _preset_help() -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The ``virtlab`` argument parser (``simulate`` and ``sources`` sub-commands)."""
+    """The ``virtlab`` argument parser (``simulate``, ``sources`` and ``link`` sub-commands)."""
     parser = _Parser(prog="python -m virtlab_widgets",
                      description="Simulate VMs and containers on one host with the cited virtlab model.")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -62,6 +62,14 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--host-cores", type=int, default=None, metavar="N", help="override the host's cores")
     sim.add_argument("--json", action="store_true", help="print parameters and results as JSON")
     sub.add_parser("sources", help="list every source the model's parameters cite")
+    link = sub.add_parser("link", help="print the nbgitpuller link that opens a notebook for a class on JupyterHub",
+                          description="The link a lecturer shares with a class on a JupyterHub: each student "
+                                      "logs in, gets the repository cloned (or updated) and the notebook opened.")
+    link.add_argument("--hub", required=True, metavar="URL", help="the hub's address, e.g. https://hub.example.edu")
+    link.add_argument("--repo", default="https://github.com/OWNER/virtlab", metavar="URL",
+                      help="the repository to pull (default: the GitHub home, OWNER replaced by its account)")
+    link.add_argument("--notebook", default="00", metavar="NN", help="notebook number 00..07 (default 00)")
+    link.add_argument("--branch", default="main", metavar="NAME", help="git branch (default main)")
     return parser
 
 
@@ -127,6 +135,15 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "sources":
         print(_sources())
+        return 0
+    if args.command == "link":
+        from .classroom import gitpuller_link
+
+        try:
+            print(gitpuller_link(args.hub, args.repo, args.notebook, args.branch))
+        except (ValueError, TypeError) as exc:
+            print(f"virtlab: error: {exc}", file=sys.stderr)
+            return 2
         return 0
     try:
         host = _host(args)

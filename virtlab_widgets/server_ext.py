@@ -9,6 +9,16 @@ is that plotly's version (so the kernel's figures never get a mismatched bundle;
 :mod:`virtlab_widgets.apps.figurewidget` ask the kernel instead). Versioned URLs are cached
 by the browser for a year (gzip: 4.96 MB -> ~1.4 MB), so each browser downloads plotly.js
 once, not once per figure.
+
+The route is public (``allow_unauthenticated``): it serves a file every plotly installation
+ships, nothing of the user's. That matters under JupyterHub (and so Binder): the browser's
+module ``import()`` is a cookie-authenticated GET without an XSRF token, which the hub's
+single-user auth rejects with a redirect to the login page (a 302 loop), so every page fell
+back to fetching the bundle over the kernel websocket (tests/hub checks a real hub).
+
+The extension also gzips the server's text responses (tornado's ``GZipContentEncoding``
+transform, added with the public ``Application.add_transform``): JupyterLab's own
+``jupyterlab-plotly`` extension alone is 4.85 MB of JavaScript per page load uncompressed.
 """
 from __future__ import annotations
 
@@ -21,6 +31,12 @@ from pathlib import Path
 from jupyter_server.base.handlers import JupyterHandler
 from jupyter_server.utils import url_path_join
 from tornado import web
+
+try:
+    from jupyter_server.auth.decorator import allow_unauthenticated
+except ImportError:  # jupyter_server < 2.13: handlers without a decorator are public already
+    def allow_unauthenticated(method):
+        return method
 
 ROUTE = "virtlab/plotly"  # keep in step with apps/figurewidget.py
 
@@ -45,7 +61,7 @@ class PlotlyBundleHandler(JupyterHandler):
         self.bundle_path = path
         self.version = version
 
-    @web.authenticated
+    @allow_unauthenticated
     def get(self, version: str) -> None:
         if version != self.version:
             raise web.HTTPError(404)
@@ -91,8 +107,15 @@ def _jupyter_server_extension_points():
     return [{"module": "virtlab_widgets.server_ext"}]
 
 
+def _compress_responses(web_app) -> None:
+    """gzip text responses (JavaScript, CSS, JSON) for clients that accept it."""
+    if web.GZipContentEncoding not in web_app.transforms:
+        web_app.add_transform(web.GZipContentEncoding)
+
+
 def _load_jupyter_server_extension(serverapp) -> None:
     _kernel_websockets_without_nagle(serverapp.log)
+    _compress_responses(serverapp.web_app)
     data = _plotly_package_data()
     if data is None or not (data / "widgetbundle.js").is_file():
         serverapp.log.warning("virtlab_widgets: plotly's widgetbundle.js not found; figures load it from the kernel")

@@ -12,7 +12,7 @@ import numpy as np
 
 from . import model
 from . import presets as P
-from .validate import check_choice, check_count, check_number
+from .validate import check_choice, check_count, check_number, shown
 
 STRATEGIES = ("physical", "vm", "container")
 YEAR_S = 365.25 * 24 * 3600
@@ -30,7 +30,7 @@ def recovery_parts(strategy: str, instances: int = 10, *, detection_s: float | N
     check_choice(strategy, "recovery strategy", STRATEGIES)
     n = check_count(instances, "instances to restart")
     if not isinstance(n, int) or n < 1:
-        raise ValueError(f"instances to restart must be a whole number ≥ 1, got {instances!r}")
+        raise ValueError(f"instances to restart must be a whole number ≥ 1, got {shown(instances)}")
     detect = _param("detection_s", detection_s, 0, 86400, "detection time (s)")
     if strategy == "physical":
         return {"detect": detect,

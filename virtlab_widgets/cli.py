@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
+import os
 import sys
 
 from . import model
@@ -19,9 +21,17 @@ from . import presets as P
 from .text import TEXT
 
 
+MAX_MESSAGE = 200  # an error line never echoes a huge argument back
+
+
+def _one_line(message: str) -> str:
+    message = " ".join(str(message).split())
+    return message if len(message) <= MAX_MESSAGE else message[:MAX_MESSAGE - 1] + "…"
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # one clear line, no usage dump
-        self.exit(2, f"virtlab: error: {message}\n")
+        self.exit(2, f"virtlab: error: {_one_line(message)}\n")
 
 
 def _preset_help() -> str:
@@ -77,10 +87,12 @@ def _host(args) -> P.Host:
     base = P.host(args.host)
     if args.host_ram is None and args.host_cores is None:
         return base
-    return P.custom_host(base.ram_mib / 1024 if args.host_ram is None else args.host_ram,
-                         base.cores if args.host_cores is None else args.host_cores,
-                         base.disk_gib, base.disk_iops,
-                         None if args.host_ram is not None else base.os_reserve_mib)
+    ram = base.ram_mib / 1024 if args.host_ram is None else args.host_ram
+    reserve = base.os_reserve_mib
+    if args.host_ram is not None:  # the preset's own OS reserve, at most half of the new RAM
+        reserve = min(reserve, P.check_number(ram, "host RAM (GiB)", P.MIN_HOST_RAM_GIB, 65536) * 1024 / 2)
+    return P.custom_host(ram, base.cores if args.host_cores is None else args.host_cores,
+                         base.disk_gib, base.disk_iops, reserve)
 
 
 def _parameters(args, host: P.Host) -> dict:
@@ -130,8 +142,43 @@ def _sources() -> str:
     return "\n".join(f"{key}: {src['citation']} [{src['kind']}]" for key, src in P.data()["sources"].items())
 
 
+def _finite(value):
+    """JSON-safe results: NaN and infinities (never expected) become null, not invalid JSON."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite(v) for v in value]
+    return value
+
+
+def _json(params: dict, s: model.Scenario) -> str:
+    results = s.to_dict()
+    if not s.vms_fit:  # past capacity there is no ready time, as in the text report
+        results["vm_ready_all_s"] = None
+    if not s.containers_fit:
+        results["container_ready_all_s"] = None
+    return json.dumps(_finite({"parameters": params, "results": results}), ensure_ascii=False, indent=2,
+                      allow_nan=False)
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Entry point; returns the exit status (2 for bad input)."""
+    """Entry point; returns the exit status (2 for bad input, 1 if the output cannot be written)."""
+    try:
+        return _main(argv)
+    except BrokenPipeError:  # `... | head -1`: the reader left; say nothing more
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - so the interpreter's final flush is quiet
+        except OSError:
+            pass
+        return 1
+    except OSError as exc:  # e.g. a full disk behind a redirection
+        print(f"virtlab: error: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+
+
+def _main(argv: list[str] | None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "sources":
         print(_sources())
@@ -142,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             print(gitpuller_link(args.hub, args.repo, args.notebook, args.branch))
         except (ValueError, TypeError) as exc:
-            print(f"virtlab: error: {exc}", file=sys.stderr)
+            print(f"virtlab: error: {_one_line(exc)}", file=sys.stderr)
             return 2
         return 0
     try:
@@ -151,10 +198,8 @@ def main(argv: list[str] | None = None) -> int:
                                   args.runtime, hypervisor=args.hypervisor, page_sharing=args.page_sharing)
         params = _parameters(args, host)
     except (ValueError, TypeError) as exc:
-        print(f"virtlab: error: {exc}", file=sys.stderr)
+        print(f"virtlab: error: {_one_line(exc)}", file=sys.stderr)
         return 2
-    if args.json:
-        print(json.dumps({"parameters": params, "results": scenario.to_dict()}, ensure_ascii=False, indent=2))
-    else:
-        print(_report(params, scenario))
+    print(_json(params, scenario) if args.json else _report(params, scenario))
+    sys.stdout.flush()  # a write error surfaces here, inside main's handler
     return 0

@@ -20,7 +20,7 @@ import numpy as np
 
 from . import model
 from . import presets as P
-from .validate import check_choice, check_count, check_number
+from .validate import check_choice, check_count, check_number, shown
 
 WORKLOADS = {"cpu": ("linpack_gflops", "vm"), "cpu_untuned": ("linpack_gflops", "vm_untuned"),
              "io": ("random_read_iops", "vm")}
@@ -50,11 +50,11 @@ def hosts_needed(servers, utilisation, workload: str = "cpu", target: float | No
     n = check_count(servers, "number of servers")
     u = np.asarray(utilisation, dtype=float)
     if u.size and (not np.all(np.isfinite(u)) or u.min() < 0 or u.max() > 1):
-        raise ValueError(f"utilisation must be a fraction between 0 and 1, got {utilisation!r}")
+        raise ValueError(f"utilisation must be a fraction between 0 and 1, got {shown(utilisation)}")
     tgt = check_number(_cost("target_utilisation") if target is None else target,
                        "target utilisation", 0.05, 1.0)
     if not isinstance(spare, bool):
-        raise TypeError(f"spare must be True or False, got {spare!r}")
+        raise TypeError(f"spare must be True or False, got {shown(spare)}")
     h = P.host(HOST)
     by_cpu = np.ceil(n * u / (1.0 - overhead(workload)) / tgt - 1e-9)
     ram_mib = _cost("workload_ram_gib") * 1024
@@ -72,10 +72,10 @@ def staff_cost(machines, virtualized: bool = False):
     virtualization each costs ``1 + specialist_premium`` times as much (assumed values).
     """
     if not isinstance(virtualized, bool):
-        raise TypeError(f"virtualized must be True or False, got {virtualized!r}")
+        raise TypeError(f"virtualized must be True or False, got {shown(virtualized)}")
     m = np.asarray(machines, dtype=float)
     if m.size and (not np.all(np.isfinite(m)) or m.min() < 0):
-        raise ValueError(f"machines must be a count of 0 or more, got {machines!r}")
+        raise ValueError(f"machines must be a count of 0 or more, got {shown(machines)}")
     admins = np.ceil(m / _cost("machines_per_admin") - 1e-9)
     premium = 1.0 + (_cost("specialist_premium") if virtualized else 0.0)
     return admins * _cost("admin_per_year") * premium

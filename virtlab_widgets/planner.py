@@ -15,7 +15,7 @@ from . import model
 from . import presets as P
 from .carving import Carving
 from .probe import HostReport
-from .validate import check_choice, check_count, check_number
+from .validate import check_choice, check_count, check_number, shown
 
 BASES = ("ubuntu-desktop", "ubuntu-server")
 MAX_GUESTS = 8
@@ -59,7 +59,7 @@ def guest(ram_gib: float, vcpus: int, disk_gib: float, base: str = "ubuntu-deskt
     ram = check_number(ram_gib, "guest RAM (GiB)", 0.25, 1024)
     n_cpu = check_count(vcpus, "guest vCPUs", 256)
     if not isinstance(n_cpu, int) or n_cpu < 1:
-        raise ValueError(f"guest vCPUs must be a whole number ≥ 1, got {vcpus!r}")
+        raise ValueError(f"guest vCPUs must be a whole number ≥ 1, got {shown(vcpus)}")
     size = check_number(disk_gib, "guest disk (GiB)", 1, 1e5)
     return replace(P.vm_profile(base), name="custom", guest_mib=ram * 1024, vcpus=n_cpu, disk_gib=size)
 

@@ -11,7 +11,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from .validate import check_choice, check_number
+from .validate import check_choice, check_number, shown
 
 KINDS = ("hosts", "vm_profiles", "container_profiles", "runtimes", "hypervisors")
 
@@ -161,15 +161,21 @@ def host(name: "str | Host") -> Host:
     return _host(check_choice(name, "host preset", names("hosts")))
 
 
+# Assumed floors for a host you describe yourself: no general-purpose OS runs its own host in
+# less (and smaller values only produce meaningless percentages, e.g. 1e-300 GiB of RAM).
+MIN_HOST_RAM_GIB = 0.25
+MIN_HOST_DISK_GIB = 1.0
+
+
 def custom_host(ram_gib: float, cores: int = 4, disk_gib: float = 256.0,
                 disk_iops: float | None = None, os_reserve_mib: float | None = None) -> Host:
     """A host with your own numbers; unset ones come from the ``laptop-8`` preset."""
     base = host("laptop-8")
-    ram = check_number(ram_gib, "host RAM (GiB)", 0, 65536, low_inclusive=False)
+    ram = check_number(ram_gib, "host RAM (GiB)", MIN_HOST_RAM_GIB, 65536)
     n_cores = int(check_number(cores, "host cores", 1, 4096))
     if n_cores != cores:
-        raise TypeError(f"host cores must be a whole number, got {cores!r}")
-    disk = check_number(disk_gib, "host disk (GiB)", 0, 1e6, low_inclusive=False)
+        raise TypeError(f"host cores must be a whole number, got {shown(cores)}")
+    disk = check_number(disk_gib, "host disk (GiB)", MIN_HOST_DISK_GIB, 1e6)
     iops = base.disk_iops if disk_iops is None else check_number(
         disk_iops, "disk IOPS", 1, 1e8)
     reserve = min(base.os_reserve_mib, ram * 1024 / 4) if os_reserve_mib is None else \

@@ -127,6 +127,21 @@ def _read_capped(path: Path, cap: int) -> str | None:
             return fh.read(cap).decode("utf-8", "replace")
     except (FileNotFoundError, NotADirectoryError):
         return None
+    except ValueError as exc:  # a NUL byte in the path: report it like an unreadable file
+        raise OSError(str(exc)) from None
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return os.path.lexists(path)
+    except ValueError:  # a NUL byte in the path
+        return False
+
+
+def _whole(digits: str) -> int | None:
+    """A non-negative decimal number from a host file; None past 18 digits (no host has that
+    much memory, and Python refuses to parse over 4,300 digits)."""
+    return int(digits) if digits.isdigit() and len(digits) <= 18 else None
 
 
 def read_sources(root: str | Path = Path("/"), env: Mapping[str, str] | None = None) -> Sources:
@@ -140,7 +155,7 @@ def read_sources(root: str | Path = Path("/"), env: Mapping[str, str] | None = N
             continue
         if text is not None:
             files[rel] = text
-    present = frozenset(m for m in MARKERS if os.path.lexists(root / m))
+    present = frozenset(m for m in MARKERS if _exists(root / m))
     env = os.environ if env is None else env
     kept = {k: (v if k in ENV_KEYS else "") for k, v in env.items()
             if k in ENV_KEYS or k.startswith(ENV_PREFIXES)}
@@ -221,8 +236,8 @@ def cpu_model(cpuinfo: str | None) -> str | None:
 
 def parse_meminfo(text: str | None) -> tuple[int | None, int | None]:
     """(MemTotal, MemAvailable) in MiB from /proc/meminfo."""
-    values = {m[1]: int(m[2]) >> 10 for m in re.finditer(r"^(\w+):\s+(\d+) kB", text or "", re.M)}
-    return values.get("MemTotal"), values.get("MemAvailable")
+    values = {m[1]: _whole(m[2]) for m in re.finditer(r"^(\w+):\s+(\d+) kB", text or "", re.M)}
+    return tuple(None if values.get(k) is None else values[k] >> 10 for k in ("MemTotal", "MemAvailable"))
 
 
 def parse_cpu_quota(files: Mapping[str, str]) -> float | None:
@@ -230,11 +245,8 @@ def parse_cpu_quota(files: Mapping[str, str]) -> float | None:
     v2 = files.get("sys/fs/cgroup/cpu.max", "").split()
     quota, period = v2 if len(v2) == 2 else (files.get("sys/fs/cgroup/cpu/cpu.cfs_quota_us", ""),
                                               files.get("sys/fs/cgroup/cpu/cpu.cfs_period_us", ""))
-    try:
-        q, p = int(quota), int(period)
-    except ValueError:  # "max" or missing
-        return None
-    return round(q / p, 2) if q > 0 and p > 0 else None
+    q, p = _whole(quota.strip()), _whole(period.strip())  # None for "max", missing or absurd
+    return round(q / p, 2) if q and p else None
 
 
 def parse_os_release(text: str | None) -> str | None:
@@ -447,7 +459,7 @@ def _disk_free_gib(path: str | Path | None) -> tuple[str | None, float | None]:
     try:
         target = Path(path) if path else (Path.home() if Path.home().is_dir() else Path.cwd())
         return str(target), round(shutil.disk_usage(target).free / 2**30, 1)
-    except (OSError, RuntimeError, KeyError):
+    except (OSError, RuntimeError, KeyError, ValueError):  # ValueError: a NUL byte in the path
         return (str(path) if path else None), None
 
 
@@ -478,7 +490,8 @@ def probe(root: str | Path = Path("/"), env: Mapping[str, str] | None = None,
         hw, in_vm, vendor = decide_darwin(facts)
         in_ct = Verdict(False, ["OS is Darwin"], "a macOS process cannot run inside a Linux container")
         model = facts.get("machdep.cpu.brand_string")
-        total = int(facts["hw.memsize"]) >> 20 if facts.get("hw.memsize", "").isdigit() else None
+        memsize = _whole(facts.get("hw.memsize", ""))
+        total = None if memsize is None else memsize >> 20
     elif system == "Windows":
         wfacts = _windows_facts()
         hw, in_vm, vendor = decide_windows(wfacts)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import presets as P
-from .validate import check_number
+from .validate import check_number, shown
 
 BASE_CORES = 16
 """The reference server (the ``lab-server`` preset's 16 cores) costs ``server_cost_per_year``."""
@@ -34,7 +34,7 @@ def server_cost(cores):
 def _demand(demand_cores):
     d = np.asarray(demand_cores, dtype=float)
     if d.size and (not np.all(np.isfinite(d)) or d.min() < 0):
-        raise ValueError(f"demand must be a non-negative number of cores, got {demand_cores!r}")
+        raise ValueError(f"demand must be a non-negative number of cores, got {shown(demand_cores)}")
     return d
 
 

@@ -17,7 +17,7 @@ MAX_COUNT = 10_000
 def check_count(value, name: str, max_count: int = MAX_COUNT) -> np.ndarray | int:
     """Return ``value`` as an int (or int array) after checking 0 <= value <= max_count."""
     if isinstance(value, (bool, np.bool_)):
-        raise TypeError(f"{name} must be a whole number of instances, got {value!r}")
+        raise TypeError(f"{name} must be a whole number of instances, got {shown(value)}")
     if isinstance(value, numbers.Integral):
         count = int(value)
         if not 0 <= count <= max_count:
@@ -31,24 +31,36 @@ def check_count(value, name: str, max_count: int = MAX_COUNT) -> np.ndarray | in
             bad = int(arr.min()) if arr.min() < 0 else int(arr.max())
             raise ValueError(_range_message(name, bad, max_count))
         return arr.astype(np.int64)
-    raise TypeError(f"{name} must be a whole number of instances, got {type(value).__name__} {value!r}")
+    raise TypeError(f"{name} must be a whole number of instances, got {type(value).__name__} {shown(value)}")
 
 
 def _range_message(name: str, count: int, max_count: int) -> str:
     if count < 0:
-        return f"{name} cannot be negative (got {count})"
-    return f"{name}={count} is more than this model supports (at most {max_count} instances on one host)"
+        return f"{name} cannot be negative (got {shown(count)})"
+    return f"{name}={shown(count)} is more than this model supports (at most {max_count} instances on one host)"
+
+
+def shown(value: object, limit: int = 60) -> str:
+    """``repr(value)`` for an error message, cut to ``limit`` characters (never echo 100 kB back)."""
+    try:
+        text = repr(value)
+    except ValueError:  # an int too long to print (over 4,300 digits)
+        return f"<{type(value).__name__} too long to show>"
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def check_number(value, name: str, low: float, high: float, *, low_inclusive: bool = True) -> float:
     """Return ``value`` as a float after checking it is a real number in range."""
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{name} must be a number, got {type(value).__name__} {value!r}")
-    number = float(value)
+        raise TypeError(f"{name} must be a number, got {type(value).__name__} {shown(value)}")
+    bound = "≥" if low_inclusive else ">"
+    try:
+        number = float(value)
+    except OverflowError:  # an integer with thousands of digits
+        raise ValueError(f"{name} must be {bound} {low:g} and ≤ {high:g} (got {shown(value)})") from None
     too_low = number < low if low_inclusive else number <= low
     if not np.isfinite(number) or too_low or number > high:
-        bound = "≥" if low_inclusive else ">"
-        raise ValueError(f"{name} must be {bound} {low:g} and ≤ {high:g} (got {value!r})")
+        raise ValueError(f"{name} must be {bound} {low:g} and ≤ {high:g} (got {shown(value)})")
     return number
 
 
@@ -56,7 +68,7 @@ def check_choice(value, name: str, choices: Iterable[str]) -> str:
     """Return ``value`` if it is one of ``choices``; otherwise list the valid ones."""
     options = list(choices)
     if not isinstance(value, str):
-        raise TypeError(f"{name} must be a preset name (str), got {type(value).__name__} {value!r}")
+        raise TypeError(f"{name} must be a preset name (str), got {type(value).__name__} {shown(value)}")
     if value not in options:
-        raise ValueError(f"unknown {name} {value!r}; choose one of: {', '.join(options)}")
+        raise ValueError(f"unknown {name} {shown(value)}; choose one of: {', '.join(options)}")
     return value

@@ -48,8 +48,10 @@ bench: setup
 	$(BIN)/python benchmarks/bench_explorer.py
 	$(BIN)/python benchmarks/bench_notebooks.py
 
-strip:
-	$(PYTHON) tools/strip_notebooks.py notebooks || true
+# Remove outputs, execution counts and widget state (nbstripout; the test suite runs --verify).
+# `$(BIN)/nbstripout --install` makes git do it on every commit (see CONTRIBUTING.md).
+strip: setup
+	$(BIN)/nbstripout notebooks/*.ipynb
 
 clean:
 	rm -rf $(VENV) build _site *.egg-info

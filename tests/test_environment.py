@@ -21,7 +21,8 @@ ENV = yaml.safe_load((ROOT / "environment.yml").read_text("utf-8"))
 NOT_IN_CONDA_ENV = {"jupyter-repo2docker": "renders the Binder recipe in tests only",
                     "playwright": "browser tests only; they also need Debian's chromium",
                     "axe-playwright-python": "browser tests only; not on conda-forge",
-                    "jupyterlab-rise": "RISE browser test; a conda-forge package was not confirmed"}
+                    "jupyterlab-rise": "RISE browser test; a conda-forge package was not confirmed",
+                    "nbstripout": "strips notebooks before a commit; maintainers only"}
 
 
 def conda_python() -> str:

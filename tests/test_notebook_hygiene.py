@@ -79,6 +79,16 @@ def test_section_notebook_follows_the_guide(path):
     assert not too_long, f"code cells longer than 8 lines belong in the package: {too_long[0][:80]!r}"
 
 
+def test_nbstripout_would_change_nothing():
+    """The committed notebooks are exactly what ``make strip`` (nbstripout) produces."""
+    import subprocess
+    import sys
+
+    tool = Path(sys.executable).parent / "nbstripout"
+    proc = subprocess.run([str(tool), "--verify", *map(str, ALL_NOTEBOOKS)], capture_output=True, text=True)
+    assert proc.returncode == 0, f"run `make strip`: {proc.stdout or proc.stderr}"
+
+
 def test_index_links_every_section():
     index = next(p for p in NOTEBOOKS if p.name.startswith("00_"))
     text = "".join("".join(c["source"]) for c in load(index)["cells"])

@@ -3,7 +3,10 @@ import pytest
 
 from virtlab_widgets import hypervisor_stacks, stack_figure
 from virtlab_widgets.apps.stack import product_names, products
+from virtlab_widgets.figures.common import text_lines
 from virtlab_widgets.figures.stack import ARCHS, HERE, LABELS, LAYERS, MAX_BOXES, layers, stack_restyle
+
+HERE_TEXT = "◀ 현재 위치 (you are here)"
 
 
 def test_layers_per_architecture():
@@ -22,7 +25,7 @@ def test_every_arch_draws_with_a_fixed_trace_layout(arch):
     assert fig.data[HERE].x in (None, ())
     for layer in layers(arch):
         marked = stack_figure(arch, layer)
-        assert marked.data[HERE].text == ("◀ 현재 위치 (you are here)",)
+        assert " ".join(text_lines(marked.data[HERE].text[0])) == HERE_TEXT
         assert any(tr.line.width == 5 for tr in marked.data[:MAX_BOXES])
 
 
@@ -53,7 +56,7 @@ def test_app_switches_in_place():
     values, _ = stack_restyle("type2", "guest_os")
     assert list(fig.data[LABELS].text) == list(values["text"][LABELS])
     assert fig.layout.title.text.startswith("Type 2")
-    assert fig.data[HERE].text == ("◀ 현재 위치 (you are here)",)
+    assert " ".join(text_lines(fig.data[HERE].text[0])) == HERE_TEXT
     assert "VirtualBox" in app.products.value and "VirtualBox" in app.summary_text()
     app.set(arch="type1", you_are_here="host_os")
     assert "'호스트 OS' 층이 없습니다" in app.summary_text()

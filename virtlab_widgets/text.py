@@ -175,7 +175,7 @@ TEXT: dict[str, dict[str, str]] = {
         "tl.h.date": "날짜",
         "tl.h.event": "사건",
         "tl.h.what": "내용",
-        "tl.caption": "강의 {section}장의 사건 {n}개와 출처",
+        "tl.caption": "{section}장의 사건 {n}개와 출처",
         "sw.sum.none": "이 호스트 OS용 제품이 없습니다",
         # notebooks 1-3: carving a host
         "ctl.host_cores": "호스트 CPU (코어)",
@@ -422,8 +422,8 @@ TEXT: dict[str, dict[str, str]] = {
         "exp.cut_all": "{v}까지 모두 들어감",
         "exp.no_fit": "들어가지 않음",
         "exp.perf_now": "성능 {p}",
-        "exp.disk_vm": "VM {n}대 {d}",
-        "exp.disk_ct": "컨테이너 {m}개 {d}",
+        "exp.disk_vm": "VM {d}",
+        "exp.disk_ct": "컨테이너 {d}",
         "exp.disk_host": "호스트 {d}",
         # summary
         "sum.vm": "VM {n}대: 메모리 {mem}, 디스크 {disk}, {ready}",
@@ -459,7 +459,7 @@ TEXT: dict[str, dict[str, str]] = {
         "start.inc.container": "포함: docker run 전체 경로 {run} (Docker CLI → dockerd → containerd → runc → 명령, Quark 측정) + 앱 시작 {app} (가정)",
         "start.inc.process": "포함: fork/exec {fork} (Manco 등, SOSP 2017) + 앱 시작 {app} (가정)",
         "start.no_fit": "들어가지 않음 (최대 {cap}개)",
-        "oh.title": "실행 중 성능: 네이티브 대비 (Felter 등, IBM 보고서 RC25482, 2014)",
+        "oh.title": "실행 중 성능: 네이티브 대비 (Felter 등, RC25482)",
         "oh.derived.tcp_rr_latency_us.container": "측정값 아님: 네이티브 {native} µs의 2배로 계산한 값 (보고서는 NAT가 지연을 '대략 두 배로' 늘린다고만 쓰고, 원자료에는 값이 없음)",
         "oh.axis": "네이티브 대비 성능 (%)",
         "oh.native": "네이티브 = 100 %",
@@ -482,7 +482,7 @@ TEXT: dict[str, dict[str, str]] = {
         # timeline
         "tl.title": "가상화와 컨테이너의 역사",
         "tl.filter": "보기",
-        "tl.lecture": "강의 사건만",
+        "tl.lecture": "이 장의 사건만",
         "tl.all": "모든 사건",
         "tl.year": "연도",
         "tl.kind.container": "컨테이너",
@@ -494,7 +494,7 @@ TEXT: dict[str, dict[str, str]] = {
         "tl.source": "출처",
         "tl.none": "표시할 사건이 없습니다. 종류를 하나 이상 고르세요.",
         "tl.summary": "사건 {count}개 ({first}–{last})",
-        "tl.summary_lecture": " · 강의 사건: {titles}",
+        "tl.summary_lecture": " · 이 장의 사건: {titles}",
     },
     "en": {
         # notebooks 5-7: multi-boot, where-am-I, VM software, readiness, planner, lab steps
@@ -907,8 +907,8 @@ TEXT: dict[str, dict[str, str]] = {
         "exp.cut_all": "all fit up to {v}",
         "exp.no_fit": "does not fit",
         "exp.perf_now": "performance {p}",
-        "exp.disk_vm": "{n} VMs {d}",
-        "exp.disk_ct": "{m} containers {d}",
+        "exp.disk_vm": "VMs {d}",
+        "exp.disk_ct": "containers {d}",
         "exp.disk_host": "host {d}",
         "sum.vm": "{n} VMs: memory {mem}, disk {disk}, {ready}",
         "sum.container": "{m} containers: memory {mem}, disk {disk}, {ready}",

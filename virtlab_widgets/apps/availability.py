@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from .. import availability as A
 from .. import presets as P
-from ..figures.availability import availability_figure, availability_restyle
+from ..figures.availability import X_START, availability_figure, availability_restyle, x_end
 from ..text import seconds_long, t
 from .base import ModelApp
 from .controls import count_slider, number_slider, preset_dropdown, row
@@ -56,13 +56,17 @@ class Recovery(ModelApp):
 
     def _state(self):
         r = self.result()
-        labels = {s: t("avail.label", down=seconds_long(x["downtime"]), pct=_pct(x["availability"]),
-                       nines=f"{x['nines']:.1f}") for s, x in r.items()}
+        labels = {s: t("avail.label", pct=_pct(x["availability"]), nines=f"{x['nines']:.1f}") for s, x in r.items()}
         return ({s: x["recovery"] for s, x in r.items()}, {s: x["downtime"] for s, x in r.items()},
                 labels, self._parts())
 
     def _restyle(self):
         return availability_restyle(*self._state())
+
+    def _relayout(self) -> None:
+        r = self.result()
+        end = x_end({s: x["recovery"] for s, x in r.items()}, {s: x["downtime"] for s, x in r.items()})
+        self.figure.plotly_relayout({"xaxis.range": [X_START, end], "xaxis2.range": [X_START, end]})
 
     def summary_text(self) -> str:
         """Recovery and yearly availability of the three strategies."""

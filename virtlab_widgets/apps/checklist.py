@@ -11,7 +11,7 @@ import ipywidgets as W
 
 from ..text import language, t
 from ..validate import check_choice
-from .controls import App, summary, summary_html
+from .controls import App, html_with_code, summary, summary_html
 
 
 @dataclass(frozen=True)
@@ -46,8 +46,8 @@ class LabChecklist(App):
                       for i, s in enumerate(self.steps)}
         self.summary = summary()
         items = [W.VBox([self.boxes[s.id], W.HTML(
-            f"<div style='margin-left:1.6em'>{escape(s.do)}<br><i>{escape(t('lab.verify'))}</i> "
-            f"{escape(s.verify)}</div>")], layout=W.Layout(margin="0 0 8px 0")) for s in self.steps]
+            f"<div style='margin-left:1.6em'>{html_with_code(s.do)}<br><i>{escape(t('lab.verify'))}</i> "
+            f"{html_with_code(s.verify)}</div>")], layout=W.Layout(margin="0 0 8px 0")) for s in self.steps]
         self.widget = W.VBox([self.summary, *items])
         self.set(done=done or [])
         self._refresh()

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import re
+from html import escape
 
 import ipywidgets as W
 import plotly.graph_objects as go
@@ -33,16 +35,37 @@ def number_slider(key: str, value: float, low: float, high: float, step: float, 
                          layout=W.Layout(width="min(100%, 460px)"))
 
 
+def _fit_dropdown() -> W.Layout:
+    """A dropdown as wide as its label plus its longest option (the browser sizes a select to
+    its options, in the current widget font, so presenter mode widens it too), never wider
+    than the row: no option is cut off."""
+    return W.Layout(width="max-content", max_width="100%")
+
+
 def preset_dropdown(kind: str, value: str, key: str) -> W.Dropdown:
     """A dropdown over the presets of ``kind`` showing their Korean names."""
     return W.Dropdown(options=[(label(kind, name), name) for name in P.names(kind)], value=value,
-                      description=t(key), style=_WIDE, layout=W.Layout(width="min(100%, 360px)"))
+                      description=t(key), style=_WIDE, layout=_fit_dropdown())
 
 
 def choice_dropdown(key: str, options: "list[tuple[str, str]]", value: str) -> W.Dropdown:
     """A dropdown over ``(label, value)`` pairs that are not presets (benchmarks, layers…)."""
-    return W.Dropdown(options=options, value=value, description=t(key), style=_WIDE,
-                      layout=W.Layout(width="min(100%, 360px)"))
+    return W.Dropdown(options=options, value=value, description=t(key), style=_WIDE, layout=_fit_dropdown())
+
+
+def keep_words(html: str) -> str:
+    """``html`` (a table, a list) in a block that breaks Korean lines between words, not inside
+    them (narrow columns in presenter mode), and long paths anywhere rather than overflowing."""
+    return f"<div style='word-break:keep-all;overflow-wrap:anywhere'>{html}</div>"
+
+
+_CODE = re.compile(r"`([^`]+)`")
+
+
+def html_with_code(text: str) -> str:
+    """``text`` escaped for widget HTML, with each `backticked` command as ``<code>…</code>``
+    (widget HTML is not Markdown: literal backticks would show)."""
+    return _CODE.sub(lambda m: f"<code>{m.group(1)}</code>", escape(str(text)))
 
 
 def summary() -> W.HTML:

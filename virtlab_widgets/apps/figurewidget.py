@@ -11,6 +11,12 @@ replaces only ``_esm`` with a small loader that imports the same file once per p
    versioned and cached by the browser; no CDN), or, where that route does not exist
    (VS Code, Colab, a server without the extension, a different plotly version),
 2. from the kernel, once per page, over this widget's comm (a custom message).
+
+It also makes every figure follow its container's width, which plotly's own widget does not
+do under anywidget (it draws at plotly's default 700 px and never resizes): the figure is
+drawn once its output area has a width, and redrawn at the new width whenever that changes
+(a ``ResizeObserver``: window resizes, the side panel opening, presenter mode). A figure
+keeps the ``height`` it was built with; only a ``layout.width`` set from Python pins it.
 """
 from __future__ import annotations
 
@@ -48,18 +54,53 @@ function fromKernel(model) {
   });
 }
 
+// The bundle sets window.Plotly while it is evaluated; keep the plotly.js that draws our
+// figures (another extension may later put its own plotly.js on window).
+function loaded(mod) {
+  if (globalThis.Plotly && !globalThis[KEY + ':Plotly']) globalThis[KEY + ':Plotly'] = globalThis.Plotly;
+  return mod.default;
+}
+
 async function fromServer() {
   const url = serverUrl();
   if (!url) return null;
-  try { return (await import(/* webpackIgnore: true */ url)).default; }
+  try { return loaded(await import(/* webpackIgnore: true */ url)); }
   catch (e) { console.info('[virtlab] plotly widget JS not served by Jupyter; asking the kernel', e); return null; }
 }
 
 async function fromKernelModule(model) {
   const source = await fromKernel(model);
   const blob = URL.createObjectURL(new Blob([source], {type: 'text/javascript'}));
-  try { return (await import(/* webpackIgnore: true */ blob)).default; }
+  try { return loaded(await import(/* webpackIgnore: true */ blob)); }
   finally { URL.revokeObjectURL(blob); }
+}
+
+// Resolves once el is in the page with a width (anywidget awaits render(), and the output
+// area attaches el only after that, so this must never be awaited inside render()).
+function whenSized(el, signal) {
+  return new Promise((resolve) => {
+    if (el.isConnected && el.clientWidth > 0) { resolve(true); return; }
+    const ro = new ResizeObserver(() => { if (el.clientWidth > 0) { ro.disconnect(); resolve(true); } });
+    ro.observe(el);
+    if (signal) signal.addEventListener('abort', () => { ro.disconnect(); resolve(false); });
+  });
+}
+
+// Redraw at the container's width whenever it changes (plotly keeps the figure's height).
+function followWidth(el) {
+  let last = el.clientWidth, frame = 0;
+  const ro = new ResizeObserver(() => {
+    const width = el.clientWidth;
+    if (!width || Math.abs(width - last) < 1) return;
+    last = width;
+    cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(() => {
+      const plotly = globalThis[KEY + ':Plotly'];
+      if (plotly && el._fullLayout && !(el.layout && el.layout.width)) plotly.Plots.resize(el);
+    });
+  });
+  ro.observe(el);
+  return () => { cancelAnimationFrame(frame); ro.disconnect(); };
 }
 
 // Page-wide cache: the server's answer (module default export, or null), then the kernel's.
@@ -119,7 +160,16 @@ export default () => {
     },
     async render(ctx) {
       if (ready) await ready;
-      return inner.render(ctx);
+      const stops = [];
+      let closed = false;
+      whenSized(ctx.el, ctx.signal).then(async (sized) => {
+        if (!sized || closed) return;
+        const cleanup = await inner.render(ctx);  // plotly reads the width of ctx.el now
+        if (typeof cleanup === 'function') stops.push(cleanup);
+        stops.push(followWidth(ctx.el));
+        if (closed) stops.splice(0).forEach((stop) => stop());
+      });
+      return () => { closed = true; stops.splice(0).forEach((stop) => stop()); };
     },
   };
 };

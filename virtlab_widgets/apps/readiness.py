@@ -9,7 +9,7 @@ from ..style import COLORS
 from ..tables import Raw, bullet_list, html_table
 from ..text import label, t
 from ..validate import check_choice
-from .controls import App, choice_dropdown, row, summary, summary_html
+from .controls import App, choice_dropdown, html_with_code, keep_words, row, summary, summary_html
 
 _MARK = {"pass": ("✔", COLORS["process"]), "warn": ("⚠", COLORS["container"]), "fail": ("✘", COLORS["warn"])}
 
@@ -23,8 +23,8 @@ def status_badge(status: str) -> Raw:
 
 def readiness_html(checks: list[Check]) -> str:
     """Every item: status, what was found, what to do, and (folded) the probe's evidence."""
-    rows = [(t(f"rd.item.{c.item}"), status_badge(c.status), c.found, c.action,
-             bullet_list(c.evidence) if c.evidence else "—") for c in checks]
+    rows = [(t(f"rd.item.{c.item}"), status_badge(c.status), Raw(html_with_code(c.found)),
+             Raw(html_with_code(c.action)), bullet_list(c.evidence) if c.evidence else "—") for c in checks]
     headers = [t(f"rd.h.{h}") for h in ("item", "status", "found", "action", "evidence")]
     return html_table(t("rd.caption"), headers, rows)
 
@@ -62,7 +62,7 @@ class Readiness(App):
         return text + (t("rd.sum.first", item=t(f"rd.item.{first.item}")) if first else t("rd.sum.ready"))
 
     def _refresh(self, _change=None) -> None:
-        self.table.value = readiness_html(self.checks)
+        self.table.value = keep_words(readiness_html(self.checks))
         self.summary.value = summary_html(self.summary_text())
 
 

@@ -7,7 +7,7 @@ from ..probe import HostReport, probe
 from ..software import HOST_FAMILIES, for_host, host_family, software_table_html
 from ..text import t
 from ..validate import check_choice
-from .controls import App, choice_dropdown, row, summary, summary_html
+from .controls import App, choice_dropdown, keep_words, row, summary, summary_html
 
 ALL = "all"
 
@@ -49,7 +49,7 @@ class VmSoftware(App):
         return text + (t("sw.sum.detected", host=t(f"sw.host.{self.detected}")) if self.detected else "")
 
     def _refresh(self, _change=None) -> None:
-        self.table.value = software_table_html(self.host_os)
+        self.table.value = keep_words(software_table_html(self.host_os))
         self.summary.value = summary_html(self.summary_text())
 
 

@@ -20,7 +20,8 @@ class Timeline(App):
         chosen = list(LANES) if kinds is None else [check_choice(k, "event kind", LANES) for k in kinds]
         self.events = events()
         self.scope = W.ToggleButtons(options=[(t("tl.lecture"), True), (t("tl.all"), False)],
-                                     value=bool(lecture_only), description=t("tl.filter"))
+                                     value=bool(lecture_only), description=t("tl.filter"),
+                                     style={"button_width": "auto"})  # labels never cut off
         self.kind_boxes = {k: W.Checkbox(value=k in chosen, description=t(f"tl.kind.{k}"), indent=False,
                                          layout=W.Layout(width="auto"))
                            for k in LANES}
@@ -76,7 +77,9 @@ class Timeline(App):
         return state
 
     def _visible(self) -> list[bool]:
-        return [self.kind_boxes[k].value and (lecture or not self.scope.value) for k, lecture in trace_keys()]
+        """Per trace: markers by kind and scope, then each kind's labels (its section events) by kind."""
+        markers = [self.kind_boxes[k].value and (lecture or not self.scope.value) for k, lecture in trace_keys()]
+        return markers + [self.kind_boxes[k].value for k in LANES]
 
     def _refresh(self, _change=None) -> None:
         self.figure.plotly_restyle({"visible": self._visible()})

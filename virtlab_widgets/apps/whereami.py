@@ -1,15 +1,17 @@
 """App: "your host, your guest" — the probe's verdicts drawn as "you are here" on a stack (notebook 5)."""
 from __future__ import annotations
 
+from html import escape
+
 import ipywidgets as W
 
 from ..figures.stack import stack_figure, stack_relayout, stack_restyle
 from ..probe import HostReport, Verdict, probe
-from ..tables import bullet_list, html_table
+from ..tables import Raw, bullet_list, html_table
 from ..text import gib, t
 from ..whereami import EXAMPLES, Location, locate
 from .base import ModelApp
-from .controls import choice_dropdown, row
+from .controls import choice_dropdown, keep_words, row
 
 VERDICTS = ("in_container", "in_vm", "hw_virt", "nested_virt")
 
@@ -24,9 +26,10 @@ def report_html(report: HostReport) -> str:
     facts = t("where.facts", os=report.distro or report.os_name, kernel=report.kernel, machine=report.machine,
               cpu=report.cpu_model or "?", cores=report.logical_cores or "?",
               ram=gib(report.mem_total_mib) if report.mem_total_mib else "?")
-    rows = [(t(f"where.q.{k}"), verdict_word(getattr(report, k)), getattr(report, k).reason,
+    rows = [(t(f"where.q.{k}"), Raw(f"<span style='white-space:nowrap'>{escape(verdict_word(getattr(report, k)))}</span>"),
+             getattr(report, k).reason,
              bullet_list(getattr(report, k).evidence) if getattr(report, k).evidence else "—") for k in VERDICTS]
-    return f"<p>{facts}</p>" + html_table(t("where.caption"), [t("where.h.question"), t("where.h.answer"),
+    return f"<p>{escape(facts)}</p>" + html_table(t("where.caption"), [t("where.h.question"), t("where.h.answer"),
                                                                t("where.h.reason"), t("where.h.evidence")], rows)
 
 
@@ -65,7 +68,7 @@ class WhereAmI(ModelApp):
 
     def _relayout(self) -> None:
         self.figure.plotly_relayout(stack_relayout(self._arch_layer()[0]))
-        self.details.value = report_html(self.report) if self.values["view"] == "mine" else ""
+        self.details.value = keep_words(report_html(self.report)) if self.values["view"] == "mine" else ""
 
     def summary_text(self) -> str:
         """Where this notebook runs (or the example shown) and how sure the probe is."""

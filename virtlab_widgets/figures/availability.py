@@ -1,7 +1,9 @@
 """Figure: recovery time after a host failure, and the yearly downtime it adds up to.
 
-Two panels of horizontal bars (log time axis): one recovery, and a year of failures with
-the availability ("nines") written on each bar; dotted lines mark 99.9 %, 99.99 %, 99.999 %.
+Two panels of horizontal bars on one log time axis each, sharing the strategy names: one
+recovery, and a year of failures. Each bar carries its time; the availability ("nines") of
+each strategy stands in a column right of the second panel, clear of the bars; dotted lines
+mark 99.9 %, 99.99 %, 99.999 %, labelled in an empty band below the bars.
 """
 from __future__ import annotations
 
@@ -10,45 +12,76 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from ..availability import STRATEGIES, downtime_for_nines
-from ..style import COLORS, base_layout, font_size
+from ..style import COLORS, base_layout, em, font_size
 from ..text import seconds_long, t
-from .common import apply_restyle
+from .common import apply_restyle, fit_layout, text_width, wrap_label
 
 COLOR = {"physical": COLORS["muted"], "vm": COLORS["vm"], "container": COLORS["container"]}
-RECOVERY, DOWNTIME = 0, 1
+RECOVERY, DOWNTIME, AVAILABILITY = 0, 1, 2
 REFERENCE_NINES = (3, 4, 5)
+X_START, X_END = -0.3, 6.0  # log10 seconds: 0.5 s .. 11.6 days, further right when downtime is longer
+WIDEST = dict(pct="99.999999 %", nines="10.0")  # the widest availability label (see apps/availability._pct)
+PLOT_HEIGHT = 230
 
 
 def availability_restyle(recovery: dict[str, float], downtime: dict[str, float],
                          labels: dict[str, str], parts: dict[str, str]) -> tuple[dict, list[int]]:
-    """``plotly_restyle`` arguments: bar lengths, their labels and the breakdown in the hover."""
-    names = [t(f"avail.{s}") for s in STRATEGIES]
-    xs = [[recovery[s] for s in STRATEGIES], [max(downtime[s], 1e-3) for s in STRATEGIES]]
-    text = [[seconds_long(recovery[s]) for s in STRATEGIES], [labels[s] for s in STRATEGIES]]
-    custom = [[parts[s] for s in STRATEGIES]] * 2
-    return {"x": xs, "y": [names, names], "text": text, "customdata": custom}, [RECOVERY, DOWNTIME]
+    """``plotly_restyle`` arguments: bar lengths and times, the hover breakdown, and the
+    availability column (``labels``: per strategy, e.g. ``99.999869 %<br>(5.9 nines)``)."""
+    names = strategy_names()
+    xs = [[recovery[s] for s in STRATEGIES], [max(downtime[s], 1e-3) for s in STRATEGIES],
+          [10 ** x_end(recovery, downtime)] * len(STRATEGIES)]
+    text = [[seconds_long(recovery[s]) for s in STRATEGIES], [seconds_long(downtime[s]) for s in STRATEGIES],
+            [labels[s] for s in STRATEGIES]]
+    custom = [[parts[s] for s in STRATEGIES]] * 2 + [[labels[s].replace("<br>", " ") for s in STRATEGIES]]
+    return ({"x": xs, "y": [names] * 3, "text": text, "customdata": custom},
+            [RECOVERY, DOWNTIME, AVAILABILITY])
+
+
+def strategy_names() -> list[str]:
+    """The bars' names, wrapped to two lines when long, so the panels keep their width."""
+    return [wrap_label(t(f"avail.{s}"), em(8)) for s in STRATEGIES]
+
+
+def x_end(recovery: dict[str, float], downtime: dict[str, float]) -> float:
+    """Right end of both time axes (log10 s): 6 (11.6 days), or past the longest bar."""
+    longest = max([*recovery.values(), *downtime.values(), 1.0])
+    return max(X_END, float(np.log10(longest)) + 0.15)
+
+
+def _nines_band(plot_px: float) -> float:
+    """Category units to leave empty below the bars for the rotated "N nines" labels."""
+    label_px = max(text_width(t("avail.nines_line", k=k), font_size() - 2) for k in REFERENCE_NINES) + em(0.4)
+    per_unit = plot_px / (len(STRATEGIES) + 0.2)
+    return label_px / per_unit + 0.1
 
 
 def availability_figure(recovery, downtime, labels, parts) -> go.Figure:
     """Build the two-panel availability figure."""
-    fig = make_subplots(rows=1, cols=2, subplot_titles=[t("avail.recovery"), t("avail.downtime")], vertical_spacing=0.2,
-                        horizontal_spacing=0.22)
+    fig = make_subplots(rows=1, cols=2, shared_yaxes=True, horizontal_spacing=0.07,
+                        subplot_titles=[t("avail.recovery"), t("avail.downtime")])
     colors = [COLOR[s] for s in STRATEGIES]
     for col in (1, 2):
         fig.add_bar(orientation="h", marker_color=colors, showlegend=False, textposition="auto",
-                    textfont=dict(size=font_size() + 1), cliponaxis=False,
+                    insidetextanchor="end", textfont=dict(size=font_size() + 1), cliponaxis=False,
                     hovertemplate="%{y}: %{text}<br>%{customdata}<extra></extra>", row=1, col=col)
+    fig.add_scatter(mode="text", textposition="middle right", cliponaxis=False, showlegend=False,
+                    textfont=dict(size=font_size()), hovertemplate="%{y}: %{customdata}<extra></extra>",
+                    row=1, col=2)
     for k in REFERENCE_NINES:
         x = float(downtime_for_nines(k))
-        fig.add_vline(x=x, line=dict(color=COLORS["host"], width=1.2, dash="dot"), row=1, col=2)
+        fig.add_vline(x=x, line=dict(color=COLORS["host"], width=1.2, dash="dot"), layer="below", row=1, col=2)
         fig.add_annotation(x=np.log10(x), y=0.0, yref="y2 domain", xref="x2", yanchor="bottom", xanchor="left",
-                           textangle=-90, xshift=2, text=t("avail.nines_line", k=k), showarrow=False,
-                           font=dict(size=font_size() - 2, color=COLORS["muted"]))
+                           textangle=-90, xshift=2, yshift=em(0.2), text=t("avail.nines_line", k=k),
+                           showarrow=False, font=dict(size=font_size() - 2, color=COLORS["muted"]))
     apply_restyle(fig, availability_restyle(recovery, downtime, labels, parts))
-    ticks = [1, 60, 3600, 86400, 7 * 86400]
-    fig.update_xaxes(type="log", title_text=t("avail.axis_time"), range=[-0.5, 6], tickvals=ticks,
-                     ticktext=[t(f"avail.tick.{i}") for i in range(len(ticks))])
-    fig.update_yaxes(autorange="reversed")
-    fig.update_layout(**base_layout(height=360, uirevision="availability"))
-    fig.update_layout(margin=dict(t=80))
+    ticks = [1, 60, 3600, 86400]
+    fig.update_xaxes(type="log", title_text=t("avail.axis_time"), range=[X_START, x_end(recovery, downtime)],
+                     tickvals=ticks, ticktext=[t(f"avail.tick.{i}") for i in range(len(ticks))])
+    fig.update_layout(**base_layout(uirevision="availability"))
+    fit_layout(fig, PLOT_HEIGHT)
+    plot_px = fig.layout.height - fig.layout.margin.t - fig.layout.margin.b
+    fig.update_yaxes(range=[len(STRATEGIES) - 0.5 + _nines_band(plot_px), -0.5])
+    column = max(text_width(t("avail.label", **WIDEST)), text_width(t("avail.label", pct="100.00 %", nines="0.0")))
+    fig.update_layout(margin_r=round(column + em(1.2)))
     return fig

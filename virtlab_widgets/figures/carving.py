@@ -10,9 +10,9 @@ import numpy as np
 import plotly.graph_objects as go
 
 from ..carving import RESOURCES, Carving
-from ..style import COLORS, OVERCOMMIT_FILL, base_layout, font_size
+from ..style import COLORS, OVERCOMMIT_FILL, base_layout, em, font_size
 from ..text import t
-from .common import apply_restyle
+from .common import apply_restyle, fit_layout, narrow_width, text_width
 
 MAX_VMS = 32
 HYPERVISOR, FIRST_VM, FREE, RATIO = 0, 1, MAX_VMS + 1, MAX_VMS + 2
@@ -30,15 +30,31 @@ def ratio_label(c: Carving, i: int) -> str:
     return t(f"carve.over.{resource}", r=text) if r > 1 + 1e-12 else t("carve.ok", r=text)
 
 
+def bar_label(c: Carving, i: int) -> str:
+    """The label drawn right of bar ``i``: :func:`ratio_label` wrapped after its colon."""
+    return ratio_label(c, i).replace(": ", "<br>", 1)
+
+
 def categories(c: Carving) -> list[str]:
     """Bar names with the host's capacity, e.g. ``CPU (16 코어)``."""
     return [t(f"carve.{r}", v=_amount(r, c.capacity[i])) for i, r in enumerate(RESOURCES)]
 
 
+def _label_x(c: Carving) -> np.ndarray:
+    """Where each bar's label starts (% of capacity): just right of the bar or the 100 % line."""
+    used = np.minimum((c.reserved + c.promised) / c.capacity * 100, 1e6)
+    return np.maximum(np.where(np.isfinite(used), used, 100), 100) + 2
+
+
 def x_end(c: Carving) -> float:
-    """Right end of the x axis (%): at least 120, more when overcommitted."""
-    top = np.max(np.where(np.isfinite(c.ratio), (c.reserved + c.promised) / c.capacity * 100, 100))
-    return float(max(150.0, top * 1.15 + 60))
+    """Right end of the x axis (%): at least 150, and far enough right that every bar's label
+    fits beside it when the figure is at its narrowest (:func:`narrow_width`)."""
+    plot_px = narrow_width() - max(text_width(name) for name in categories(c)) - em(3)
+    end = 150.0
+    for i, x in enumerate(_label_x(c)):
+        share = min((text_width(bar_label(c, i), font_size() + 1) + em(0.8)) / plot_px, 0.6)
+        end = max(end, float(x) / (1 - share))
+    return end
 
 
 def carving_restyle(c: Carving) -> tuple[dict, list[int]]:
@@ -51,10 +67,9 @@ def carving_restyle(c: Carving) -> tuple[dict, list[int]]:
         share = c.per_vm if i < c.vms else np.zeros(3)
         xs.append(pct(share)), ys.append(cats), cds.append(hover(share))
     xs.append(pct(c.free)), ys.append(cats), cds.append(hover(c.free))
-    used = np.minimum((c.reserved + c.promised) / c.capacity * 100, 1e6)
-    xs.append(list(np.maximum(used, 100) + 2)), ys.append(cats)
+    xs.append(list(_label_x(c))), ys.append(cats)
     cds.append([ratio_label(c, i) for i in range(3)])
-    text = [None] * (MAX_VMS + 2) + [cds[-1]]
+    text = [None] * (MAX_VMS + 2) + [[bar_label(c, i) for i in range(3)]]
     return {"x": xs, "y": ys, "customdata": cds, "text": text}, list(range(MAX_VMS + 3))
 
 
@@ -69,15 +84,14 @@ def carving_figure(c: Carving) -> go.Figure:
                     **bar)
     fig.add_bar(name=t("carve.free"), marker=dict(color="rgba(0,0,0,0.06)",
                                                   line=dict(color=COLORS["muted"], width=1)), **bar)
-    fig.add_scatter(name="", mode="text", showlegend=False, textposition="middle right",
+    fig.add_scatter(name="", mode="text", showlegend=False, textposition="middle right", cliponaxis=False,
                     textfont=dict(size=font_size() + 1), hoverinfo="skip")
-    fig.add_vline(x=100, line=dict(color=COLORS["host"], width=2.5),
-                  annotation_text=t("carve.capacity"), annotation_position="top")
+    fig.add_vline(x=100, line=dict(color=COLORS["host"], width=2.5))
+    fig.add_annotation(x=100, xref="x", y=1, yref="paper", yanchor="bottom", xanchor="center", showarrow=False,
+                       text=t("carve.capacity"), yshift=em(0.15))
     fig.add_vrect(x0=100, x1=1e6, fillcolor=OVERCOMMIT_FILL, line_width=0, layer="below")
     apply_restyle(fig, carving_restyle(c))
-    fig.update_layout(**base_layout(height=380, barmode="stack", uirevision="carving",
-                                    title=dict(text=t("carve.title"), x=0.01)))
+    fig.update_layout(**base_layout(barmode="stack", bargap=0.3, uirevision="carving", title=t("carve.title")))
     fig.update_xaxes(title_text=t("carve.axis_x"), range=[0, x_end(c)])
     fig.update_yaxes(autorange="reversed")
-    fig.update_layout(legend=dict(y=-0.28), margin=dict(b=90))
-    return fig
+    return fit_layout(fig, 230, top_lines=1)

@@ -11,7 +11,7 @@ from plotly.subplots import make_subplots
 from ..consolidation import ConsolidationCurves
 from ..style import COLORS, OVERCOMMIT_FILL, SYMBOLS, base_layout, line_width, marker_size
 from ..text import t
-from .common import apply_restyle
+from .common import apply_restyle, fit_layout
 
 HOSTS, SERVERS, HOSTS_NOW, COST_PHYS, COST_VIRT, LOSS, COST_NOW = range(7)
 
@@ -27,6 +27,9 @@ def consolidation_restyle(c: ConsolidationCurves, utilisation: float) -> tuple[d
     ys = [c.hosts, [c.servers] * 2, [now["hosts"]], [c.physical_cost] * 2, c.virtual_cost, loss[1],
           [now["virtual"]]]
     return {"x": xs, "y": ys}, list(range(7))
+
+
+PLOT_HEIGHT = 260  # px of plot area at the normal font; fit_layout adds titles, ticks and legend
 
 
 def consolidation_figure(c: ConsolidationCurves, utilisation: float) -> go.Figure:
@@ -54,7 +57,8 @@ def consolidation_figure(c: ConsolidationCurves, utilisation: float) -> go.Figur
     apply_restyle(fig, consolidation_restyle(c, 0.15))
     fig.update_xaxes(title_text=t("cons.axis_u"), range=[0, 101])
     fig.update_yaxes(title_text=t("cons.axis_hosts"), rangemode="tozero", row=1, col=1)
-    fig.update_yaxes(title_text=t("cons.axis_cost"), rangemode="tozero", tickformat=",", row=1, col=2)
-    fig.update_layout(**base_layout(height=420, uirevision="consolidation"))
-    fig.update_layout(legend=dict(y=-0.2), margin=dict(b=80))
+    # the right panel's axis on its outer side: its title never lands on the left panel
+    fig.update_yaxes(title_text=t("cons.axis_cost"), rangemode="tozero", tickformat=",", side="right", row=1, col=2)
+    fig.update_layout(**base_layout(uirevision="consolidation"))
+    fit_layout(fig, PLOT_HEIGHT)
     return apply_restyle(fig, consolidation_restyle(c, utilisation))

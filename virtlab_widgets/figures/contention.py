@@ -15,7 +15,7 @@ from plotly.subplots import make_subplots
 from ..contention import ContentionCurves
 from ..style import COLORS, DASHES, OVERCOMMIT_FILL, SYMBOLS, base_layout, line_width, marker_size
 from ..text import t
-from .common import apply_restyle
+from .common import apply_restyle, fit_layout
 
 VM_EACH, CT_EACH, VM_TOTAL, CT_TOTAL, VM_NOW, CT_NOW, VM_TOTAL_NOW, CT_TOTAL_NOW = range(8)
 CPU_LEFT, CPU_RIGHT, OVER_LEFT, OVER_RIGHT = range(8, 12)
@@ -48,6 +48,9 @@ def contention_restyle(c: ContentionCurves, n: int) -> tuple[dict, list[int]]:
     return {"x": xs, "y": ys, "name": _names(c.bound)}, list(range(12))
 
 
+PLOT_HEIGHT = 260  # px of plot area at the normal font; fit_layout adds titles, ticks and legend
+
+
 def contention_figure(c: ContentionCurves, n: int) -> go.Figure:
     """Build the two-panel contention figure."""
     fig = make_subplots(rows=1, cols=2, subplot_titles=[t("cont.each"), t("cont.total")],
@@ -74,7 +77,7 @@ def contention_figure(c: ContentionCurves, n: int) -> go.Figure:
     apply_restyle(fig, contention_restyle(c, n))
     fig.update_xaxes(title_text=t("cont.axis_count"))
     fig.update_yaxes(title_text=t("cont.axis_each"), range=[0, 105], row=1, col=1)
-    fig.update_yaxes(title_text=t("cont.axis_total"), rangemode="tozero", row=1, col=2)
-    fig.update_layout(**base_layout(height=440, uirevision="contention"))
-    fig.update_layout(legend=dict(y=-0.2), margin=dict(b=80))
-    return fig
+    # the right panel's axis on its outer side: its title never lands on the left panel
+    fig.update_yaxes(title_text=t("cont.axis_total"), rangemode="tozero", side="right", row=1, col=2)
+    fig.update_layout(**base_layout(uirevision="contention"))
+    return fit_layout(fig, PLOT_HEIGHT)

@@ -11,7 +11,8 @@ import plotly.graph_objects as go
 
 from .. import model
 from .. import presets as P
-from ..style import COLORS, base_layout
+from ..style import COLORS, base_layout, em
+from .common import fit_layout, wrap_label
 from ..text import t
 
 KINDS = ("container", "vm")
@@ -28,25 +29,29 @@ def _cell(key: str, row: dict, kind: str) -> tuple[str, str, str]:
     return f"≈{pct:.0f} %", f"{raw}<br>{note}", DERIVED_PATTERN
 
 
+BAR_PX = 13  # px per bar at the normal font (two bars, container and KVM, per benchmark)
+
+
 def overhead_figure() -> go.Figure:
-    """Grouped bars: each benchmark's container and KVM result as % of native (100 % = no loss)."""
+    """Horizontal grouped bars: each benchmark's container and KVM result as % of native (100 % =
+    no loss). Benchmarks are rows with their names on the left, so long names wrap instead of
+    being rotated into the legend."""
     table = model.runtime_overhead()
-    names = [t(f"oh.{key}") for key in table]
+    names = [wrap_label(t(f"oh.{key}"), em(11)) for key in table]
     fig = go.Figure()
-    for kind in KINDS:
+    for kind in reversed(KINDS):  # plotly draws the first horizontal trace at the bottom of a group
         cells = [_cell(key, row, kind) for key, row in table.items()]
-        fig.add_bar(name=t(kind), x=names, y=[row[f"{kind}_relative"] * 100 for row in table.values()],
-                    text=[c[0] for c in cells], customdata=[c[1] for c in cells], textposition="outside",
+        fig.add_bar(name=t(kind), y=names, x=[row[f"{kind}_relative"] * 100 for row in table.values()],
+                    orientation="h", text=[c[0] for c in cells], customdata=[c[1] for c in cells],
+                    textposition="outside", cliponaxis=False,
                     marker=dict(color=COLORS[kind], pattern=dict(shape=[c[2] for c in cells])),
-                    hovertemplate="%{x}: %{text}<br>%{customdata}<extra>" + t(kind) + "</extra>")
+                    hovertemplate="%{y}: %{text}<br>%{customdata}<extra>" + t(kind) + "</extra>")
     # the native reference: a dotted line behind the bars, named only in the legend (no text
     # inside the plot that could collide with the bars' "99 %" labels)
     line = dict(color=COLORS["host"], dash="dot")
-    fig.add_hline(y=100, line=line, layer="below")
+    fig.add_vline(x=100, line=line, layer="below")
     fig.add_scatter(name=t("oh.native"), x=[None], y=[None], mode="lines", line=line, hoverinfo="skip")
-    fig.update_layout(**base_layout(height=480, title=t("oh.title"), barmode="group"))
-    # legend above the plot: below it, the rotated benchmark names would run into it
-    fig.update_layout(legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0),
-                      margin=dict(t=95))
-    fig.update_yaxes(title_text=t("oh.axis"), range=[0, 125])
-    return fig
+    fig.update_layout(**base_layout(title=t("oh.title"), barmode="group", bargap=0.25, legend_traceorder="reversed"))
+    fig.update_xaxes(title_text=t("oh.axis"), range=[0, 125])
+    fig.update_yaxes(autorange="reversed", automargin=True)  # the first benchmark on top
+    return fit_layout(fig, BAR_PX * 2 * len(names) / 0.75)

@@ -10,9 +10,9 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from ..scaling import ScalingCurves
-from ..style import COLORS, OVERCOMMIT_FILL, base_layout, line_width, marker_size
+from ..style import COLORS, OVERCOMMIT_FILL, base_layout, em, line_width, marker_size
 from ..text import t
-from .common import apply_restyle
+from .common import apply_restyle, fit_layout, narrow_width
 
 UP_CAP, OUT_CAP, DEMAND, CAP_NOW, UP_COST, OUT_COST, COST_NOW, LIMIT = range(8)
 UP, OUT = COLORS["accent"], COLORS["process"]
@@ -35,8 +35,9 @@ def scaling_restyle(c: ScalingCurves, demand: float) -> tuple[dict, list[int]]:
 
 def scaling_figure(c: ScalingCurves, demand: float) -> go.Figure:
     """Build the two-panel Scale Up / Scale Out figure."""
+    # the cost axis on the right: each panel's y labels in its own outer margin, none between them
     fig = make_subplots(rows=1, cols=2, subplot_titles=[t("scale.capacity"), t("scale.cost")],
-                        horizontal_spacing=0.12)
+                        horizontal_spacing=em(3.5) / narrow_width())
     lw, ms = line_width(), marker_size()
     for name, color, dash in ((t("scale.up"), UP, "solid"), (t("scale.out"), OUT, "dash")):
         fig.add_scatter(name=name, legendgroup=name, mode="lines", line=dict(color=color, width=lw, dash=dash,
@@ -57,7 +58,7 @@ def scaling_figure(c: ScalingCurves, demand: float) -> go.Figure:
     apply_restyle(fig, scaling_restyle(c, demand))
     fig.update_xaxes(title_text=t("scale.axis_demand"))
     fig.update_yaxes(title_text=t("scale.axis_capacity"), rangemode="tozero", row=1, col=1)
-    fig.update_yaxes(title_text=t("cons.axis_cost"), rangemode="tozero", tickformat=",", row=1, col=2)
-    fig.update_layout(**base_layout(height=420, uirevision="scaling"))
-    fig.update_layout(legend=dict(y=-0.2), margin=dict(b=80))
-    return fig
+    fig.update_yaxes(title_text=t("scale.axis_cost"), rangemode="tozero", tickformat=",", side="right",
+                     row=1, col=2)
+    fig.update_layout(**base_layout(uirevision="scaling"))
+    return fit_layout(fig, 260)

@@ -19,16 +19,20 @@ from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
-from ..style import COLORS, base_layout, font_size
+from ..style import COLORS, base_layout, em, font_size
 from ..text import t
 from ..validate import check_choice
-from .common import apply_restyle
+from .common import LINE_HEIGHT, apply_restyle, fit_layout, narrow_width, text_width, wrap_label
 
 ARCHS = ("type1", "type2", "container", "container_in_vm")
 LAYERS = ("hardware", "hypervisor", "host_os", "guest_os", "app", "container_engine", "container")
 MAX_BOXES = 12
 LABELS, OUTLINES, OUTLINE_LABELS, HERE = MAX_BOXES, MAX_BOXES + 1, MAX_BOXES + 2, MAX_BOXES + 3
 WIDTH, HEIGHT, GAP = 12.0, 1.0, 0.12
+LEVEL_EM = 3.4
+"""Height of one layer in font sizes: room for a two-line label whatever the font."""
+SPAN = 7.0
+"""Layers' worth of plot height, the same for every architecture (the tallest fits)."""
 
 FILL = {
     "hardware": "rgba(127,127,127,0.45)",
@@ -124,6 +128,31 @@ def _rect(x0: float, x1: float, y0: float, y1: float) -> tuple[list, list]:
     return [x0, x1, x1, x0, x0], [y0, y0, y1, y1, y0]
 
 
+X_START = -0.4
+
+
+def here_label() -> str:
+    """The "you are here" marker's text, on two lines."""
+    return t("stack.here").replace(" (", "<br>(", 1)
+
+
+def x_end() -> float:
+    """Right end of the x axis: room right of the boxes for the "you are here" label at the
+    figure's narrowest width (the boxes span 0..``WIDTH``)."""
+    share = (text_width(here_label(), font_size() + 2) + em(1.2)) / (narrow_width() - em(2.5))
+    return (WIDTH + 0.25 - X_START * share) / (1 - share)
+
+
+def _units_to_px() -> float:
+    """Pixels per x unit at the narrowest width."""
+    return (narrow_width() - em(2.5)) / (x_end() - X_START)
+
+
+def _label_units() -> float:
+    """Height of one line of text in y units (one layer = ``HEIGHT``)."""
+    return LINE_HEIGHT * font_size() / em(LEVEL_EM)
+
+
 def stack_restyle(arch: str, you_are_here: str | None = None) -> tuple[dict, list[int]]:
     """``plotly_restyle`` arguments that redraw the whole diagram for ``arch`` in place."""
     check_choice(arch, "architecture", ARCHS)
@@ -142,9 +171,13 @@ def stack_restyle(arch: str, you_are_here: str | None = None) -> tuple[dict, lis
             widths.append(0), colors.append("white")
     label_x = [(b.x0 + b.x1) / 2 for b in items]
     label_y = [(b.level + 0.5) * HEIGHT for b in items]
+    px = _units_to_px()
+    label_t = [wrap_label(b.label, (b.x1 - b.x0) * px - em(1), font_size() + 1) for b in items]
     ox, oy, lx, ly, lt = [], [], [], [], []
+    inner_top = 0.02
     for x0, x1, l0, l1, text in outlines:
-        pad, top = (0.1, 0.45) if l1 - l0 > 1 else (0.0, 0.02)  # an outer outline clears the inner labels
+        # an outer outline clears the labels of the outlines inside it
+        pad, top = (0.1, inner_top + _label_units() + 0.1) if l1 - l0 > 1 else (0.0, inner_top)
         x, y = _rect(x0 - 0.02 - pad, x1 + 0.02 + pad, l0 * HEIGHT - 0.02 - pad, (l1 + 1) * HEIGHT + top)
         ox += x + [None]
         oy += y + [None]
@@ -153,19 +186,20 @@ def stack_restyle(arch: str, you_are_here: str | None = None) -> tuple[dict, lis
         hx, hy, ht = [], [], []
     else:
         level = min(b.level for b in items if b.layer == here)
-        hx, hy, ht = [WIDTH + 0.25], [(level + 0.5) * HEIGHT], [t("stack.here")]
+        hx, hy, ht = [WIDTH + 0.25], [(level + 0.5) * HEIGHT], [here_label()]
     values = {
         "x": xs + [label_x, ox, lx, hx], "y": ys + [label_y, oy, ly, hy],
         "fillcolor": fills + [None] * 4, "line.width": widths + [None, 2, None, None],
         "line.color": colors + [None, COLORS["host"], None, None], "name": names + [None] * 4,
-        "text": [None] * MAX_BOXES + [[b.label for b in items], None, lt, ht],
+        "text": [None] * MAX_BOXES + [label_t, None, lt, ht],
     }
     return values, list(range(MAX_BOXES + 4))
 
 
 def stack_relayout(arch: str) -> dict:
-    """``plotly_relayout`` arguments: the title and the height of the diagram for ``arch``."""
-    top = levels(arch) * HEIGHT + 0.9
+    """``plotly_relayout`` arguments: the title and the vertical range of the diagram for ``arch``
+    (the figure keeps one height; a shorter stack gets taller layers)."""
+    top = levels(arch) * HEIGHT + 2 * _label_units() + 0.25
     return {"title.text": t(f"stack.arch.{arch}"), "yaxis.range": [-0.15, max(top, 4.6)]}
 
 
@@ -181,11 +215,11 @@ def stack_figure(arch: str, you_are_here: str | None = None) -> go.Figure:
     fig.add_scatter(mode="text", textposition="top right", hoverinfo="skip", showlegend=False,
                     textfont=dict(size=font_size(), color=COLORS["host"]))
     fig.add_scatter(mode="text", textposition="middle right", hoverinfo="skip", showlegend=False,
-                    textfont=dict(size=font_size() + 2, color=COLORS["warn"]))
+                    cliponaxis=False, textfont=dict(size=font_size() + 2, color=COLORS["warn"]))
     apply_restyle(fig, update)
-    fig.update_layout(**base_layout(height=460, uirevision="stack", title=dict(x=0.01),
-                                    margin=dict(l=10, r=10, t=50, b=10)))
-    fig.update_xaxes(visible=False, range=[-0.4, WIDTH + 4.2], fixedrange=True)
+    fig.update_layout(**base_layout(uirevision="stack"))
+    fig.update_xaxes(visible=False, range=[X_START, x_end()], fixedrange=True)
     fig.update_yaxes(visible=False, fixedrange=True)
     fig.update_layout(stack_relayout(arch))
-    return fig
+    fit_layout(fig, SPAN * em(LEVEL_EM), x_title=False, x_ticks=False, grow=False)
+    return fig.update_layout(margin=dict(l=em(0.8), r=em(0.8)))

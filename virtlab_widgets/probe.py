@@ -117,6 +117,24 @@ class HostReport:
         return data
 
 
+def example_report() -> HostReport:
+    """An example student laptop, for pages built without a kernel (the static site and slides).
+
+    A built page must not present the machine that built it as the reader's: it shows this
+    example, labelled as one, and says how to run the live check. Every value is an assumed,
+    typical 2026 student laptop (16 GiB, 8 threads, 200 GiB free, VT-x on, bare metal), not a
+    measurement.
+    """
+    said = ("example machine: assumed values, not read from any computer",)
+    return HostReport(
+        os_name="Windows", distro="Windows 11", kernel="10.0.26100", machine="AMD64",
+        cpu_model="(example) 8-thread laptop CPU", logical_cores=8, cpu_quota_cores=None,
+        mem_total_mib=16384, mem_available_mib=9000, disk_path="C:\\Users\\student", disk_free_gib=200.0,
+        hw_virt=Verdict(True, said), in_vm=Verdict(False, said), hypervisor_vendor=None,
+        in_container=Verdict(False, said), container_kind=None, nested_virt=Verdict(None, said, "example"),
+        unreadable=(), elapsed_ms=0.0)
+
+
 # ----------------------------------------------------------------------------- I/O
 def _read_capped(path: Path, cap: int) -> str | None:
     """At most ``cap`` bytes of a regular file as text; None if it does not exist."""

@@ -52,6 +52,11 @@ TEXT: dict[str, dict[str, str]] = {
         "where.h.evidence": "근거 (probe가 읽은 것)",
         "where.ctl.view": "보기",
         "where.view.mine": "내 환경 (probe 결과)",
+        "host.example.title": "예시 컴퓨터입니다.",
+        "host.example.body": ("이 페이지는 커널 없이 만들어져서, 여기 보이는 값은 여러분의 컴퓨터가 아니라 설명을 위한 "
+                              "예시 노트북(16 GiB, 8스레드, 여유 공간 200 GiB)입니다. 내 컴퓨터를 확인하려면 "
+                              "JupyterLab에서 이 노트북을 열어 셀을 실행하거나, 터미널에서 "
+                              "python -m virtlab_widgets.probe 를 실행하세요."),
         "where.view.host": "예: 노트북의 호스트 OS (Windows)",
         "where.view.guest": "예: VirtualBox 안의 Ubuntu (게스트 OS)",
         "where.view.container": "예: Docker 컨테이너",
@@ -540,6 +545,11 @@ TEXT: dict[str, dict[str, str]] = {
         "where.h.evidence": "Evidence (what the probe read)",
         "where.ctl.view": "Show",
         "where.view.mine": "My machine (probe)",
+        "host.example.title": "An example computer.",
+        "host.example.body": ("This page was built without a kernel, so the values shown are not your computer's "
+                              "but an example laptop (16 GiB, 8 threads, 200 GiB free). To check your own, open "
+                              "this notebook in JupyterLab and run its cells, or run "
+                              "python -m virtlab_widgets.probe in a terminal."),
         "where.view.host": "Example: a laptop's host OS (Windows)",
         "where.view.guest": "Example: Ubuntu in VirtualBox (guest OS)",
         "where.view.container": "Example: a Docker container",

@@ -6,17 +6,19 @@ import math
 from .. import planner as pl
 from .. import presets as P
 from ..figures.carving import carving_figure, carving_restyle, x_end
-from ..probe import HostReport, probe
+from ..probe import HostReport
+from .hostreport import ShowsHost
 from ..text import disk, gib, label, t
 from .base import ModelApp
 from .controls import choice_dropdown, count_slider, number_slider, row
 
 
-class VmPlanner(ModelApp):
+class VmPlanner(ShowsHost, ModelApp):
     """Guests × size on the probed host: stacked bars (notebook 1's carving figure) + a suggestion."""
 
     def __init__(self, report: HostReport | None = None, vms: int = 2, base: str = "ubuntu-desktop"):
-        self.size = pl.machine_size(probe() if report is None else report)
+        self.report = self._host(report)
+        self.size = pl.machine_size(self.report)
         ram_max = max(8.0, float(math.ceil(self.size.ram_gib)))
         disk_max = max(100.0, float(math.floor(self.size.disk_free_gib)))
         profile = P.vm_profile("ubuntu-desktop")

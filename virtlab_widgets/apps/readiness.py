@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import ipywidgets as W
 
-from ..probe import HostReport, probe
+from ..probe import HostReport
+from .hostreport import ShowsHost
 from ..readiness import GUESTS, Check, counts, readiness
 from ..style import COLORS
 from ..tables import Raw, bullet_list, html_table
@@ -29,13 +30,11 @@ def readiness_html(checks: list[Check]) -> str:
     return html_table(t("rd.caption"), headers, rows)
 
 
-class Readiness(App):
+class Readiness(ShowsHost, App):
     """A guest menu over the readiness table. No plot: ``.table`` holds it."""
 
     def __init__(self, report: HostReport | None = None, guest: str = "ubuntu-desktop"):
-        self.report = probe() if report is None else report
-        if not isinstance(self.report, HostReport):
-            raise TypeError(f"report must be a probe.HostReport, got {type(report).__name__}")
+        self.report = self._host(report)
         self.menu = choice_dropdown("rd.ctl.guest", [(label("vm_profiles", g), g) for g in GUESTS], "ubuntu-desktop")
         self.set(guest=guest)
         self.table, self.summary = W.HTML(), summary()

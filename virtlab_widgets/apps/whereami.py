@@ -6,7 +6,8 @@ from html import escape
 import ipywidgets as W
 
 from ..figures.stack import stack_figure, stack_relayout, stack_restyle
-from ..probe import HostReport, Verdict, probe
+from ..probe import HostReport, Verdict
+from .hostreport import ShowsHost
 from ..tables import Raw, bullet_list, html_table
 from ..text import gib, t
 from ..whereami import EXAMPLES, Location, locate
@@ -33,11 +34,11 @@ def report_html(report: HostReport) -> str:
                                                                t("where.h.reason"), t("where.h.evidence")], rows)
 
 
-class WhereAmI(ModelApp):
+class WhereAmI(ShowsHost, ModelApp):
     """The stack of the learner's own machine with "you are here"; a menu shows other places to compare."""
 
     def __init__(self, report: HostReport | None = None, view: str = "mine"):
-        self.report = probe() if report is None else self._check(report)
+        self.report = self._host(report)
         self.location = locate(self.report)
         options = [(t("where.view.mine"), "mine")] + [(t(f"where.view.{k}"), k) for k in EXAMPLES]
         self.controls = {"view": choice_dropdown("where.ctl.view", options, "mine")}
@@ -46,15 +47,9 @@ class WhereAmI(ModelApp):
         arch, layer = self._arch_layer()
         self._finish(stack_figure(arch, layer), [row(self.controls["view"])], [self.details])
 
-    @staticmethod
-    def _check(report) -> HostReport:
-        if not isinstance(report, HostReport):
-            raise TypeError(f"report must be a probe.HostReport, got {type(report).__name__}")
-        return report
-
     def set_report(self, report: HostReport) -> "WhereAmI":
         """Show another probe report (tests use fake machines)."""
-        self.report = self._check(report)
+        self.report, self.example = self._host(report), False
         self.location = locate(self.report)
         self._refresh()
         return self

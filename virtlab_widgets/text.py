@@ -52,6 +52,8 @@ TEXT: dict[str, dict[str, str]] = {
         "where.h.evidence": "근거 (probe가 읽은 것)",
         "where.ctl.view": "보기",
         "where.view.mine": "내 환경 (probe 결과)",
+        "fig.load_failed": ("그래프를 그리지 못했습니다: plotly의 JavaScript가 도착하지 않았습니다. "
+                            "Kernel → Restart Kernel and Run All Cells로 다시 실행해 보세요"),
         "host.example.title": "예시 컴퓨터입니다.",
         "host.example.body": ("이 페이지는 커널 없이 만들어져서, 여기 보이는 값은 여러분의 컴퓨터가 아니라 설명을 위한 "
                               "예시 노트북(16 GiB, 8스레드, 여유 공간 200 GiB)입니다. 내 컴퓨터를 확인하려면 "
@@ -545,6 +547,8 @@ TEXT: dict[str, dict[str, str]] = {
         "where.h.evidence": "Evidence (what the probe read)",
         "where.ctl.view": "Show",
         "where.view.mine": "My machine (probe)",
+        "fig.load_failed": ("The figure could not be drawn: plotly's JavaScript did not arrive. "
+                            "Try Kernel → Restart Kernel and Run All Cells"),
         "host.example.title": "An example computer.",
         "host.example.body": ("This page was built without a kernel, so the values shown are not your computer's "
                               "but an example laptop (16 GiB, 8 threads, 200 GiB free). To check your own, open "

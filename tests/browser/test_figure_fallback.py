@@ -42,3 +42,33 @@ def test_figures_load_plotly_from_the_kernel_without_the_server_extension(browse
         assert not session.non_local_requests()
     finally:
         session.close()
+
+
+SILENT_CELL = """\
+import plotly.graph_objects as go
+from virtlab_widgets.apps.figurewidget import FigureWidget
+
+class Silent(FigureWidget):  # a kernel that never answers the loader's request
+    def _virtlab_on_msg(self, *args):
+        pass
+
+Silent(go.Figure(go.Scatter(x=[0, 1], y=[1, 0])))
+"""
+
+
+def test_a_kernel_that_never_answers_gives_a_message_not_a_blank_figure(browser, lab_server):
+    """The kernel fallback times out, retries, then says so in the output (shortened timeouts)."""
+    from virtlab_widgets.text import t
+
+    name = lab_server.write_notebook("silent.ipynb", code_notebook(SILENT_CELL))
+    session = NotebookSession(browser, lab_server, name)
+    session.page.add_init_script("globalThis.__virtlabKernelTimeoutsMs = [500, 500, 500];")
+    try:
+        session.open()
+        session.run_all()
+        alert = session.page.locator(".jp-OutputArea [role=alert]")
+        alert.wait_for(timeout=60_000)
+        assert t("fig.load_failed").split(":")[0] in alert.inner_text()
+        assert session.kernel_eval("1 + 1") == "2"  # and the kernel is still alive
+    finally:
+        session.close()

@@ -27,6 +27,8 @@ from pathlib import Path
 import plotly
 import plotly.graph_objects as go
 
+from ..text import t
+
 BUNDLE = Path(plotly.__file__).parent / "package_data" / "widgetbundle.js"
 ROUTE = "virtlab/plotly"  # under the server's base_url; see server_ext.py
 REQUEST, REPLY = "virtlab:plotly-js?", "virtlab:plotly-js"
@@ -44,11 +46,15 @@ function serverUrl() {
   } catch (e) { return null; }
 }
 
-function fromKernel(model) {
-  return new Promise((resolve) => {
+function fromKernel(model, timeoutMs) {
+  return new Promise((resolve, reject) => {
     const onMsg = (msg) => {
-      if (msg && msg.type === '__REPLY__') { model.off('msg:custom', onMsg); resolve(msg.source); }
+      if (msg && msg.type === '__REPLY__') { clearTimeout(timer); model.off('msg:custom', onMsg); resolve(msg.source); }
     };
+    const timer = setTimeout(() => {
+      model.off('msg:custom', onMsg);
+      reject(new Error('no reply from the kernel in ' + timeoutMs / 1000 + ' s'));
+    }, timeoutMs);
     model.on('msg:custom', onMsg);
     model.send({type: '__REQUEST__'});
   });
@@ -68,8 +74,8 @@ async function fromServer() {
   catch (e) { console.info('[virtlab] plotly widget JS not served by Jupyter; asking the kernel', e); return null; }
 }
 
-async function fromKernelModule(model) {
-  const source = await fromKernel(model);
+async function fromKernelModule(model, timeoutMs) {
+  const source = await fromKernel(model, timeoutMs);
   const blob = URL.createObjectURL(new Blob([source], {type: 'text/javascript'}));
   try { return loaded(await import(/* webpackIgnore: true */ blob)); }
   finally { URL.revokeObjectURL(blob); }
@@ -112,6 +118,27 @@ function once(key, make) {
   return globalThis[key];
 }
 
+// plotly's JS from the kernel, once per page, with a timeout and retries: a request whose reply
+// never comes (its widget closed, a busy or restarted kernel) must not leave every figure blank.
+// Each retry asks through the caller's own widget; after the last one the caller shows a message.
+const KERNEL_TIMEOUTS_MS = globalThis.__virtlabKernelTimeoutsMs || [20000, 40000, 80000];  // tests shorten them
+async function kernelBundle(model) {
+  let last = null;
+  for (const timeout of KERNEL_TIMEOUTS_MS) {
+    try { return await once(KEY + ':kernel', () => fromKernelModule(model, timeout)); }
+    catch (e) { last = e; console.warn('[virtlab] plotly widget JS from the kernel failed, retrying', e); }
+  }
+  throw last;
+}
+
+function showFailure(el, error) {
+  const box = document.createElement('div');
+  box.setAttribute('role', 'alert');
+  box.style.cssText = 'padding:8px 12px;border-left:4px solid #D55E00;background:#fff4ec;';
+  box.textContent = __FAILED__ + ' (' + (error && error.message ? error.message : error) + ')';
+  el.replaceChildren(box);
+}
+
 const PY2JS = ['_py2js_addTraces', '_py2js_restyle', '_py2js_relayout', '_py2js_update', '_py2js_animate',
                '_py2js_deleteTraces', '_py2js_moveTraces', '_py2js_removeLayoutProps', '_py2js_removeTraceProps'];
 
@@ -134,7 +161,7 @@ export default () => {
         return [name, cb];
       });
       ready = (async () => {
-        const def = await once(KEY + ':kernel', () => fromKernelModule(model));
+        const def = await kernelBundle(model);
         for (const [name, cb] of recorders) model.off('change:' + name, cb);
         inner = await make(def);
         let override = null;
@@ -159,7 +186,9 @@ export default () => {
       })();
     },
     async render(ctx) {
-      if (ready) await ready;
+      if (ready) {
+        try { await ready; } catch (e) { showFailure(ctx.el, e); return () => {}; }
+      }
       const stops = [];
       let closed = false;
       whenSized(ctx.el, ctx.signal).then(async (sized) => {
@@ -178,7 +207,8 @@ export default () => {
 
 def loader_esm() -> str:
     return (_LOADER.replace("__VERSION__", json.dumps(plotly.__version__)).replace("__ROUTE__", ROUTE)
-            .replace("__REQUEST__", REQUEST).replace("__REPLY__", REPLY))
+            .replace("__REQUEST__", REQUEST).replace("__REPLY__", REPLY)
+            .replace("__FAILED__", json.dumps(t("fig.load_failed"), ensure_ascii=False)))
 
 
 @lru_cache(maxsize=1)

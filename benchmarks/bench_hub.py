@@ -18,6 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "browser"))
 
+# tests/browser/ is on sys.path only after the insert above
 from hubdriver import Hub, Student, find_chp, tree_rss_mib  # noqa: E402
 from labdriver import find_chromium, launch_browser  # noqa: E402
 from test_hub_class import JS_ALL_DRAWN  # noqa: E402

@@ -1,12 +1,20 @@
 """Recovery time → yearly downtime → nines."""
 import numpy as np
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from virtlab_widgets import model, recovery
 from virtlab_widgets import presets as P
-from virtlab_widgets.availability import (YEAR_S, availability, downtime_for_nines, nines, recovery_parts,
-                                           recovery_s, yearly_downtime_s)
+from virtlab_widgets.availability import (
+    YEAR_S,
+    availability,
+    downtime_for_nines,
+    nines,
+    recovery_parts,
+    recovery_s,
+    yearly_downtime_s,
+)
 from virtlab_widgets.figures.availability import DOWNTIME, RECOVERY
 
 

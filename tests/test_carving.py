@@ -1,7 +1,8 @@
 """Carving a host into VMs: model values, properties, the widget and bad inputs."""
 import numpy as np
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from virtlab_widgets import carve_host, model
 from virtlab_widgets import presets as P

@@ -1,12 +1,19 @@
 """Consolidation: hosts needed, the (assumed) bill and where virtualization stops paying."""
 import numpy as np
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from virtlab_widgets import consolidation
 from virtlab_widgets import presets as P
-from virtlab_widgets.consolidation import (consolidation_curves, hosts_needed, overhead, physical_cost,
-                                            staff_cost, virtual_cost)
+from virtlab_widgets.consolidation import (
+    consolidation_curves,
+    hosts_needed,
+    overhead,
+    physical_cost,
+    staff_cost,
+    virtual_cost,
+)
 from virtlab_widgets.figures.consolidation import COST_VIRT, HOSTS_NOW, LOSS
 
 

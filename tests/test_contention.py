@@ -1,11 +1,11 @@
 """Performance under contention: the extra layer, CPU sharing and the memory cliff."""
 import numpy as np
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from virtlab_widgets import contention, model
-from virtlab_widgets.contention import (bound, contention_curves, first_overcommitted, layer_factor,
-                                         per_instance)
+from virtlab_widgets.contention import bound, contention_curves, first_overcommitted, layer_factor, per_instance
 from virtlab_widgets.figures.contention import CPU_LEFT, CT_EACH, VM_EACH, VM_NOW
 
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -11,8 +11,6 @@ from packaging.markers import default_environment
 from packaging.requirements import Requirement
 from packaging.specifiers import SpecifierSet
 from packaging.utils import canonicalize_name
-
-import tomllib
 
 ROOT = Path(__file__).resolve().parents[1]
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
@@ -91,7 +89,8 @@ def test_lock_pins_every_dependency_with_hashes_within_the_bounds():
     for block in re.split(r"\n(?=\S)", text):
         if "==" in block and not block.startswith("#"):
             assert "--hash=sha256:" in block, f"no hash for {block.splitlines()[0]}"
-    reqs = [Requirement(x) for x in PYPROJECT["project"]["dependencies"] + PYPROJECT["project"]["optional-dependencies"]["test"]]
+    project = PYPROJECT["project"]
+    reqs = [Requirement(x) for x in project["dependencies"] + project["optional-dependencies"]["test"]]
     for req in reqs:
         name = canonicalize_name(req.name)
         assert name in lock, f"{name} is not in requirements/lock.txt: run `make lock`"
@@ -116,7 +115,8 @@ def test_installed_environment_is_the_locked_one():
     for name, pins in locked().items():
         for pin in pins:
             if pin.marker is None or pin.marker.evaluate(env):
-                assert version(name) == next(iter(pin.specifier)).version, f"{name}: installed {version(name)}, locked {pin}"
+                assert version(name) == next(iter(pin.specifier)).version, \
+                    f"{name}: installed {version(name)}, locked {pin}"
 
 
 @pytest.mark.parametrize("name", ["plotly", "ipywidgets", "anywidget", "jupyterlab", "numpy", "nbformat"])

@@ -18,8 +18,15 @@ from virtlab_widgets.figures import carving as CV
 from virtlab_widgets.figures import multiboot as MB
 from virtlab_widgets.figures import stack as ST
 from virtlab_widgets.figures import timeline as TL
-from virtlab_widgets.figures.common import (LINE_HEIGHT, fit_layout, legend_rows, narrow_width, text_lines,
-                                            text_width, wrap_label)
+from virtlab_widgets.figures.common import (
+    LINE_HEIGHT,
+    fit_layout,
+    legend_rows,
+    narrow_width,
+    text_lines,
+    text_width,
+    wrap_label,
+)
 from virtlab_widgets.style import em, font_size
 
 

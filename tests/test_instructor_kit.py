@@ -8,12 +8,11 @@ from pathlib import Path
 
 import nbformat
 import pytest
-
 from notebook_text import SECTION_NOTEBOOKS, headings, load, minutes, think_questions
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
-import kit  # noqa: E402
+import kit  # noqa: E402 - tools/ is on sys.path only after the insert above
 
 NOTEBOOK = {p.name[:2]: p for p in SECTION_NOTEBOOKS}
 KEYS = sorted(NOTEBOOK)
@@ -32,7 +31,8 @@ def test_run_sheets_tile_the_class():
         for row in kit.load(key).rows:
             assert row.start == minute, f"instructor/{key}.md: row {row.start}–{row.end} should start at {minute}"
             assert row.end > row.start
-            assert len(row.cells) == 4 and all(row.cells), f"instructor/{key}.md {row.start}–{row.end}: fill every column"
+            assert len(row.cells) == 4 and all(row.cells), \
+                f"instructor/{key}.md {row.start}–{row.end}: fill every column"
             minute = row.end
     assert minute == kit.CLASS_MINUTES
 
@@ -67,7 +67,8 @@ def test_speaker_notes_belong_to_real_slides(key):
 
 
 def test_renamed_heading_does_not_drop_its_notes():
-    material = kit.parse("# t\n## 진행표\n| 0–1 | a | b | c | d |\n## 발표 메모\n### 없는 제목\n메모\n## 생각해 보기 모범 답안\n", "99")
+    material = kit.parse("# t\n## 진행표\n| 0–1 | a | b | c | d |\n"
+                         "## 발표 메모\n### 없는 제목\n메모\n## 생각해 보기 모범 답안\n", "99")
     with pytest.raises(ValueError, match="없는 제목"):
         kit.add_speaker_notes(nbformat.v4.new_notebook(), material)
 
@@ -76,7 +77,8 @@ def test_renamed_heading_does_not_drop_its_notes():
 def test_every_question_has_a_model_answer(key):
     asked = think_questions(load(NOTEBOOK[key]))
     answered = [q for q, a in kit.load(key).answers]
-    assert answered == asked, f"instructor/{key}.md answers {len(answered)} of {len(asked)} questions, or in another order"
+    assert answered == asked, \
+        f"instructor/{key}.md answers {len(answered)} of {len(asked)} questions, or in another order"
     assert all(len(a) >= 40 for _, a in kit.load(key).answers), "a model answer of a few sentences"
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from virtlab_widgets import model, multiboot as mb, multiboot_vs_vm
+from virtlab_widgets import model, multiboot_vs_vm
+from virtlab_widgets import multiboot as mb
 from virtlab_widgets import presets as P
 
 

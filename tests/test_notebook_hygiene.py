@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from notebook_text import ALL_NOTEBOOKS, DEEP_DIVE, SECTION_NOTEBOOKS, minutes, split_core
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -356,7 +356,8 @@ def test_disk_path_argument(tmp_path):
 
 
 def test_deciders_never_raise_on_garbage():
-    from hypothesis import given, settings, strategies as st
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
 
     keys = st.sampled_from(sorted(P.SOURCE_FILES))
 

@@ -11,7 +11,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from notebook_text import ALL_NOTEBOOKS, load, markdown_cells, prose, split_core
 
 from virtlab_widgets import text as catalog
@@ -25,12 +24,13 @@ SPELLING = {"데스크탑": "데스크톱", "스냅샷": "스냅숏", "어플리
             "메세지": "메시지", "컨텐츠": "콘텐츠", "엑세스": "액세스", "셋팅": "세팅", "쉘 ": "셸 ",
             "하이퍼 바이저": "하이퍼바이저", "프로비져닝": "프로비저닝", "윈도우즈": "윈도"}
 # talking about the lecture as someone else's text, or about the machinery behind the page
-META = re.compile(r"강의(는|의|가|에서|에|를|와|처럼|대로)|발표 메모|화면 읽기|스크린 리더|screen reader|nbval|테스트가|JSON")
+META = re.compile(r"강의(는|의|가|에서|에|를|와|처럼|대로)|발표 메모|화면 읽기|스크린 리더|screen reader"
+                  r"|nbval|테스트가|JSON")
 # every technical term a second-year student may not know must be in the glossary
 GLOSSARY_TERMS = ["하이퍼바이저", "게스트 OS", "호스트 OS", "컨테이너", "네임스페이스", "cgroup", "copy-on-write",
                   "IOPS", "KSM", "벌루닝", "스왑", "과할당", "NAT", "SLAT", "VT-x", "VBS", "DMI", "VDI", "DaaS",
-                  "SDN", "NFV", "IaC", "스케일 업", "스케일 아웃", "가용성", "부팅 폭주", "마이크로VM", "오케스트레이션",
-                  "스냅숏", "이미지"]
+                  "SDN", "NFV", "IaC", "스케일 업", "스케일 아웃", "가용성", "부팅 폭주", "마이크로VM",
+                  "오케스트레이션", "스냅숏", "이미지"]
 
 
 def _strings(value) -> list[str]:

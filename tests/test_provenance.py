@@ -218,16 +218,18 @@ def test_start_up_race_bars_say_what_they_include():
 
 def test_overhead_chart_marks_the_derived_latency_and_keeps_labels_apart():
     from virtlab_widgets.figures.overhead import overhead_figure
+    from virtlab_widgets.text import t
 
     fig = overhead_figure()
-    container = fig.data[0]
-    last = len(container.x) - 1                                   # the TCP_RR round trip
+    by_name = {trace.name: trace for trace in fig.data}
+    container, vm = by_name[t("container")], by_name[t("vm")]
+    last = len(container.y) - 1                                   # the TCP_RR round trip
     assert container.text[last].startswith("≈") and container.marker.pattern.shape[last] == "/"
     assert "측정값 아님" in container.customdata[last] and "37.6" in container.customdata[last]
-    assert not any(container.marker.pattern.shape[:last]) and "측정값 아님" not in fig.data[1].customdata[last]
+    assert not any(container.marker.pattern.shape[:last]) and "측정값 아님" not in vm.customdata[last]
     # "native = 100 %" is a legend entry, never text inside the plot next to the "99 %" labels
     assert not [a for a in fig.layout.annotations if "100" in (a.text or "")]
-    assert fig.data[2].name == "네이티브 = 100 %" and fig.layout.legend.y > 1
+    assert "네이티브 = 100 %" in by_name
     assert "RC25482" in fig.layout.title.text
 
 

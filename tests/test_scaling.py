@@ -1,10 +1,11 @@
 """Scale Up vs Scale Out."""
 import numpy as np
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from virtlab_widgets import scale_up_out
 from virtlab_widgets import presets as P
+from virtlab_widgets import scale_up_out
 from virtlab_widgets.figures.scaling import CAP_NOW, UP_CAP
 from virtlab_widgets.scaling import scale_out, scale_up, scaling_curves, server_cost, sizes
 

@@ -11,7 +11,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
-import setup_venv  # noqa: E402
+import setup_venv  # noqa: E402 - tools/ is on sys.path only after the insert above
 
 
 def fake_venv(path: Path, version: str) -> Path:

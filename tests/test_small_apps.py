@@ -104,9 +104,10 @@ def test_overhead_chart_shows_felter():
 
 
 def test_lab_checklist_shows_commands_as_code_not_backticks():
+    from fake_hosts import fake
+
     from virtlab_widgets import lab_checklist, readiness_check
     from virtlab_widgets.apps.controls import html_with_code
-    from fake_hosts import fake
 
     assert html_with_code("run `free -h` & <b>") == "run <code>free -h</code> &amp; &lt;b&gt;"
     page = "".join(w.value for box in lab_checklist().widget.children[1:] for w in box.children[1:])

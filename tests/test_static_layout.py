@@ -8,8 +8,8 @@ The build covers ``STATIC_ONLY`` (``VIRTLAB_LAYOUT_STATIC_ONLY=all`` or a list s
 overhead chart and the timeline (04) and the stack and multiboot figures (05), which between
 them use every kind of static figure control. ``VIRTLAB_LAYOUT_ROOT`` points the build at
 another checkout, as for tests/browser/test_layout.py; ``VIRTLAB_LAYOUT_SITE=/folder`` checks a
-site already built there (``tools/build_site.py --html --slides --out /folder``) instead. Screenshots and the report go to
-``test-artifacts/layout/static-*``.
+site already built there (``tools/build_site.py --html --slides --out /folder``) instead.
+Screenshots and the report go to ``test-artifacts/layout/static-*``.
 """
 from __future__ import annotations
 
@@ -20,7 +20,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from test_static_site import OfflinePage, _browser_or_skip, browser  # noqa: F401 - `browser` is a fixture
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -71,7 +70,8 @@ def _report(name: str, lines: list[str]) -> None:
 def _fail_if(lines: list[str], what: str, errors: list[str], outside: list[str]) -> None:
     problems = [f"page errors: {errors}"] * bool(errors) + [f"requests left the folder: {outside}"] * bool(outside)
     if lines or problems:
-        pytest.fail(f"{len(lines)} layout violation(s) in the {what} (screenshots: test-artifacts/layout/static-*.png):\n"
+        pytest.fail(f"{len(lines)} layout violation(s) in the {what} "
+                    "(screenshots: test-artifacts/layout/static-*.png):\n"
                     + "\n".join(lines + problems), pytrace=False)
 
 
@@ -110,7 +110,8 @@ def test_slides_layout(built, browser, viewport):  # noqa: F811 - the imported f
                 page.evaluate("([h, v]) => window.__virtlabReveal.slide(h, v)", [slide["h"], slide["v"]])
                 page.wait_for_function("(k) => { const s = document.querySelector(`[data-virtlab-slide=\"${k}\"]`);"
                                        " return s.classList.contains('present') && [...s.querySelectorAll("
-                                       "'.virtlab-figure')].every(f => f.getAttribute('data-virtlab-ready') === '1'); }",
+                                       "'.virtlab-figure')].every(f => f.getAttribute('data-virtlab-ready') === '1');"
+                                       " }",
                                        arg=slide["k"], timeout=30_000)
                 layout.wait_settled(page)
                 found = layout.check(page, scope=f'[data-virtlab-slide="{slide["k"]}"]')

@@ -156,7 +156,8 @@ def title_of(nb, fallback: str) -> str:
 def relink(html: str, slides: bool) -> str:
     """Links between notebooks point at the built pages."""
     suffix = ".slides.html" if slides else ".html"
-    return re.sub(r'href="((?:\./)?\d\d_[\w-]+)\.ipynb(#[^"]*)?"', lambda m: f'href="{m.group(1)}{suffix}{m.group(2) or ""}"', html)
+    return re.sub(r'href="((?:\./)?\d\d_[\w-]+)\.ipynb(#[^"]*)?"',
+                  lambda m: f'href="{m.group(1)}{suffix}{m.group(2) or ""}"', html)
 
 
 def nav_html(pages: list[tuple[str, str]], current: str) -> str:
@@ -168,8 +169,10 @@ def nav_html(pages: list[tuple[str, str]], current: str) -> str:
 def pager_html(pages: list[tuple[str, str]], current: str) -> str:
     names = [n for n, _ in pages]
     i = names.index(current)
-    prev = f'<a href="{pages[i - 1][0]}.html" rel="prev">← {escape(pages[i - 1][1])}</a>' if i > 0 else "<span></span>"
-    nxt = f'<a href="{pages[i + 1][0]}.html" rel="next">{escape(pages[i + 1][1])} →</a>' if i + 1 < len(pages) else "<span></span>"
+    prev = (f'<a href="{pages[i - 1][0]}.html" rel="prev">← {escape(pages[i - 1][1])}</a>' if i > 0
+            else "<span></span>")
+    nxt = (f'<a href="{pages[i + 1][0]}.html" rel="next">{escape(pages[i + 1][1])} →</a>' if i + 1 < len(pages)
+           else "<span></span>")
     return f'<nav class="virtlab-pager" aria-label="이전/다음 (previous/next)">{prev}{nxt}</nav>'
 
 
@@ -232,7 +235,8 @@ def main(argv: list[str] | None = None) -> int:
             return 0
     paths = select(args.only)
     args.out.mkdir(parents=True, exist_ok=True)
-    copy_assets(args.out, tuple(dict.fromkeys((HTML_ASSETS if args.html else ()) + (SLIDE_ASSETS if args.slides else ()))))
+    assets = (HTML_ASSETS if args.html else ()) + (SLIDE_ASSETS if args.slides else ())
+    copy_assets(args.out, tuple(dict.fromkeys(assets)))
     for slides in [False] * args.html + [True] * args.slides:
         written = build(paths, args.out, slides, args.jobs)
         largest = max(written, key=lambda p: p.stat().st_size)

@@ -134,7 +134,8 @@ def add_speaker_notes(nb, kit: Kit) -> int:
     for heading, i in sorted(((h, by_heading[h]) for h in kit.notes), key=lambda x: -x[1]):
         # a note follows its slide's last cell, i.e. just before the next slide or subslide
         j = i + 1
-        while j < len(nb.cells) and nb.cells[j].metadata.get("slideshow", {}).get("slide_type") not in ("slide", "subslide"):
+        while (j < len(nb.cells)
+               and nb.cells[j].metadata.get("slideshow", {}).get("slide_type") not in ("slide", "subslide")):
             j += 1
         note = nbformat.v4.new_markdown_cell(kit.notes[heading])
         note.metadata["slideshow"] = {"slide_type": "notes"}
@@ -169,11 +170,12 @@ def page(title: str, body: str) -> str:
 
 def run_sheet_html(kits: list[Kit]) -> str:
     """The whole class, minute by minute, on one page."""
-    header = "<tr><th>시각 (분)</th><th>화면</th><th>할 일 (데모와 설정)</th><th>던질 질문</th><th>기대하는 답</th></tr>"
+    header = ("<tr><th>시각 (분)</th><th>화면</th><th>할 일 (데모와 설정)</th><th>던질 질문</th>"
+              "<th>기대하는 답</th></tr>")
     parts = [f"<h1>가상머신 소개: {CLASS_MINUTES}분 수업 진행표</h1>",
              "<table><tr><th>노트북</th><th>시각 (분)</th><th>분</th></tr>"]
-    parts += [f"<tr><td>{escape(k.title)}</td><td>{k.window[0]}–{k.window[1]}</td><td>{k.window[1] - k.window[0]}</td></tr>"
-              for k in kits]
+    parts += [f"<tr><td>{escape(k.title)}</td><td>{k.window[0]}–{k.window[1]}</td>"
+              f"<td>{k.window[1] - k.window[0]}</td></tr>" for k in kits]
     parts.append("</table>")
     for k in kits:
         rows = "".join("<tr><td>{}–{}</td>{}</tr>".format(r.start, r.end, "".join(

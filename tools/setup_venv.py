@@ -61,8 +61,8 @@ def main(argv=None):
     ap.add_argument("--venv", default=os.path.join(ROOT, ".venv"))
     args = ap.parse_args(argv)
     if sys.version_info[:2] < MIN_PYTHON:
-        sys.exit("virtlab needs Python >= {}.{}, found {} ({}). Run e.g. `make setup PYTHON=python3.12`."
-                 .format(MIN_PYTHON[0], MIN_PYTHON[1], sys.version.split()[0], sys.executable))
+        sys.exit(f"virtlab needs Python >= {MIN_PYTHON[0]}.{MIN_PYTHON[1]}, found {sys.version.split()[0]} "
+                 f"({sys.executable}). Run e.g. `make setup PYTHON=python3.12`.")
     venv, stamp = args.venv, os.path.join(args.venv, STAMP_NAME)
     want = fingerprint()
     if os.path.exists(stamp):
@@ -97,7 +97,7 @@ def main(argv=None):
     shutil.copy(os.path.join(ROOT, SERVER_CONFIG), target)
     with open(stamp, "w") as f:
         f.write(want + "\n")
-    print("set up {} with Python {} in {:.0f} s".format(venv, sys.version.split()[0], time.perf_counter() - start))
+    print(f"set up {venv} with Python {sys.version.split()[0]} in {time.perf_counter() - start:.0f} s")
     return 0
 
 

@@ -15,22 +15,22 @@ import json
 import math
 import os
 import sys
+from typing import Any, NoReturn
 
 from . import model
 from . import presets as P
 from .text import TEXT
 
-
 MAX_MESSAGE = 200  # an error line never echoes a huge argument back
 
 
-def _one_line(message: str) -> str:
+def _one_line(message: object) -> str:
     message = " ".join(str(message).split())
     return message if len(message) <= MAX_MESSAGE else message[:MAX_MESSAGE - 1] + "…"
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):  # one clear line, no usage dump
+    def error(self, message: str) -> NoReturn:  # one clear line, no usage dump
         self.exit(2, f"virtlab: error: {_one_line(message)}\n")
 
 
@@ -83,7 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _host(args) -> P.Host:
+def _host(args: argparse.Namespace) -> P.Host:
     base = P.host(args.host)
     if args.host_ram is None and args.host_cores is None:
         return base
@@ -95,7 +95,7 @@ def _host(args) -> P.Host:
                          base.disk_gib, base.disk_iops, reserve)
 
 
-def _parameters(args, host: P.Host) -> dict:
+def _parameters(args: argparse.Namespace, host: P.Host) -> dict[str, Any]:
     vm, app, rt = P.vm_profile(args.vm_profile), P.container_profile(args.container_profile), P.runtime(args.runtime)
     hv = model.vm_hypervisor(vm, args.hypervisor)
     return {"host": {"preset": args.host, **vars(host)}, "vm_profile": vars(vm), "container_profile": vars(app),
@@ -107,9 +107,13 @@ def _ready(seconds: float, fit: bool, capacity: int) -> str:
     return f"{seconds:.3g} s" if fit else f"does not fit (at most {capacity})"
 
 
-def _report(params: dict, s: model.Scenario) -> str:
+def _gib(mib: float) -> str:
+    return f"{mib / 1024:.1f} GiB"
+
+
+def _report(params: dict[str, Any], s: model.Scenario) -> str:
     h, vm, app, rt = params["host"], params["vm_profile"], params["container_profile"], params["runtime"]
-    g = lambda mib: f"{mib / 1024:.1f} GiB"  # noqa: E731
+    g = _gib
     memory = "fits" if s.fits_memory else (f"OVERCOMMITTED: {s.swapped_fraction:.0%} swapped out, "
                                            f"performance about {s.relative_performance:.0%} of normal")
     disk = "fits" if s.fits_disk else "DOES NOT FIT"
@@ -125,7 +129,8 @@ def _report(params: dict, s: model.Scenario) -> str:
         f"  page sharing {params['page_sharing']:.0%}",
         f"results for {s.vms} VMs and {s.containers} containers",
         f"  memory      host OS {g(s.os_reserve_mib)} + VMs {g(s.vm_memory_mib)} + containers "
-        f"{g(s.container_memory_mib)} = {g(s.total_memory_mib)} of {g(s.host_ram_mib)} ({s.memory_ratio:.0%}): {memory}",
+        f"{g(s.container_memory_mib)} = {g(s.total_memory_mib)} of {g(s.host_ram_mib)} "
+        f"({s.memory_ratio:.0%}): {memory}",
         f"  disk        VMs {s.vm_disk_gib:.1f} GiB + containers {s.container_disk_gib * 1024:.0f} MiB "
         f"of {s.host_disk_gib:g} GiB: {disk}",
         f"  verdict     {'fits' if s.fits else 'does not fit'} (memory and disk)",
@@ -142,7 +147,7 @@ def _sources() -> str:
     return "\n".join(f"{key}: {src['citation']} [{src['kind']}]" for key, src in P.data()["sources"].items())
 
 
-def _finite(value):
+def _finite(value: object) -> object:
     """JSON-safe results: NaN and infinities (never expected) become null, not invalid JSON."""
     if isinstance(value, float):
         return value if math.isfinite(value) else None
@@ -153,7 +158,7 @@ def _finite(value):
     return value
 
 
-def _json(params: dict, s: model.Scenario) -> str:
+def _json(params: dict[str, Any], s: model.Scenario) -> str:
     results = s.to_dict()
     if not s.vms_fit:  # past capacity there is no ready time, as in the text report
         results["vm_ready_all_s"] = None

@@ -27,7 +27,7 @@ import numpy as np
 
 from . import model
 from . import presets as P
-from .validate import check_choice, check_count, check_number
+from .validate import check_choice, check_count, check_number, check_one_count
 
 KINDS = ("vm", "container")
 BENCHMARKS = ("linpack_gflops", "random_read_iops", "network_gbits")
@@ -123,7 +123,7 @@ def contention_curves(host="laptop-16", vm="ubuntu-server", container="web-small
                       benchmark: str = "linpack_gflops", cores_each: float = 1.0,
                       max_count: int = 40) -> ContentionCurves:
     """Evaluate :func:`per_instance` for VMs and containers over 0..max_count."""
-    k = np.arange(check_count(max_count, "max_count") + 1)
+    k = np.arange(check_one_count(max_count, "max_count") + 1)
     args = dict(host=host, vm=vm, container=container, benchmark=benchmark, cores_each=cores_each)
     limit = bound(benchmark)
     return ContentionCurves(

@@ -5,10 +5,10 @@ Data: ``data/virtualization_kinds.json``; display names: ``text.py`` (``kind.<id
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Sequence
 
 from .validate import check_choice
 

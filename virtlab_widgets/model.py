@@ -7,18 +7,26 @@ cited ``data/parameters.json``).
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from typing import Any, TypeAlias
 
 import numpy as np
 
 from . import presets as P
-from .validate import check_choice, check_count, check_number
-
+from .presets import ContainerLike, HostLike, HypervisorLike, RuntimeLike, VMLike
+from .validate import Count, CountLike, check_choice, check_count, check_number
 
 _TOLERANCE = 1e-6
 """Slack (MiB or GiB) when comparing a demand with a host's capacity, against float rounding."""
 
+Values: TypeAlias = float | np.ndarray
+"""A result for one count (a float) or for an array of counts (a float array of the same shape)."""
 
-def hypervisor_overhead_mib(guest_mib, vcpus, hypervisor="kvm", graphics=0):
+Flags: TypeAlias = bool | np.ndarray
+"""A yes/no result for one count, or a boolean array for an array of counts."""
+
+
+def hypervisor_overhead_mib(guest_mib: Values, vcpus: Values, hypervisor: HypervisorLike = "kvm",
+                            graphics: float = 0) -> Values:
     """Memory the hypervisor spends on one VM beyond its guest RAM.
 
     ``kvm``: Red Hat OpenShift Virtualization's (KubeVirt) sizing rule, 0.002 x guest +
@@ -63,12 +71,12 @@ def page_sharing_levels() -> dict[str, float]:
     return {name: float(P.value("page_sharing", key)) for name, key in keys.items()}
 
 
-def _page_sharing(fraction) -> float:
+def _page_sharing(fraction: float) -> float:
     cap = P.value("page_sharing", "max_reported_fraction")
     return check_number(fraction, "page sharing fraction", 0.0, cap)
 
 
-def vm_hypervisor(vm="ubuntu-server", hypervisor: str | None = None) -> str:
+def vm_hypervisor(vm: VMLike = "ubuntu-server", hypervisor: HypervisorLike | None = None) -> str:
     """The hypervisor a VM profile runs on: its own default, or ``hypervisor`` if the pairing is valid.
 
     Raises ValueError for a pairing the cited figures do not cover, e.g. the Firecracker
@@ -87,7 +95,8 @@ def vm_hypervisor(vm="ubuntu-server", hypervisor: str | None = None) -> str:
     return name
 
 
-def vm_memory_mib(n, vm="ubuntu-server", *, hypervisor: str | None = None, page_sharing: float = 0.0):
+def vm_memory_mib(n: CountLike, vm: VMLike = "ubuntu-server", *, hypervisor: HypervisorLike | None = None,
+                  page_sharing: float = 0.0) -> Values:
     """Host memory used by ``n`` identical VMs: guest RAM + hypervisor overhead each.
 
     With ``page_sharing`` = s, every guest after the first shares a fraction s of its
@@ -104,29 +113,31 @@ def vm_memory_mib(n, vm="ubuntu-server", *, hypervisor: str | None = None, page_
     return n * (profile.guest_mib + overhead) - share * profile.guest_mib * others
 
 
-def container_memory_mib(m, container="web-small", runtime="runc"):
+def container_memory_mib(m: CountLike, container: ContainerLike = "web-small",
+                         runtime: RuntimeLike = "runc") -> Values:
     """Host memory used by ``m`` containers: the app's memory plus the runtime's overhead each."""
     m = check_count(m, "number of containers")
     app, rt = P.container_profile(container), P.runtime(runtime)
     return m * (app.app_mib + rt.overhead_mib) + 0.0
 
 
-def memory_demand_mib(n, m, host="laptop-16", vm="ubuntu-server", container="web-small",
-                      runtime="runc", *, hypervisor: str | None = None, page_sharing: float = 0.0):
+def memory_demand_mib(n: CountLike, m: CountLike, host: HostLike = "laptop-16", vm: VMLike = "ubuntu-server",
+                      container: ContainerLike = "web-small", runtime: RuntimeLike = "runc", *,
+                      hypervisor: HypervisorLike | None = None, page_sharing: float = 0.0) -> Values:
     """Total memory wanted on the host: its OS reserve + VMs + containers."""
     return (P.host(host).os_reserve_mib
             + vm_memory_mib(n, vm, hypervisor=hypervisor, page_sharing=page_sharing)
             + container_memory_mib(m, container, runtime))
 
 
-def swapped_fraction(demand_mib, host="laptop-16"):
+def swapped_fraction(demand_mib: Values, host: HostLike = "laptop-16") -> np.ndarray:
     """Share of the wanted memory that cannot be resident and is swapped out (0 if it fits)."""
     demand = np.asarray(demand_mib, dtype=float)
     ram = P.host(host).ram_mib
     return np.clip(1.0 - ram / np.maximum(demand, 1e-9), 0.0, 1.0)
 
 
-def relative_performance(demand_mib, host="laptop-16"):
+def relative_performance(demand_mib: Values, host: HostLike = "laptop-16") -> np.ndarray:
     """Throughput per instance relative to no memory pressure (1.0), collapsing past host RAM.
 
     ``1 / (1 + K * swapped_fraction)`` with the assumed, documented swap penalty K.
@@ -135,25 +146,26 @@ def relative_performance(demand_mib, host="laptop-16"):
     return 1.0 / (1.0 + penalty * swapped_fraction(demand_mib, host))
 
 
-def vm_disk_gib(n, vm="ubuntu-server"):
+def vm_disk_gib(n: CountLike, vm: VMLike = "ubuntu-server") -> Values:
     """Disk used by ``n`` VMs: a full disk image each."""
     return check_count(n, "number of VMs") * P.vm_profile(vm).disk_gib + 0.0
 
 
-def container_disk_gib(m, container="web-small"):
+def container_disk_gib(m: CountLike, container: ContainerLike = "web-small") -> Values:
     """Disk used by ``m`` containers of one image: the layers once + a thin copy-on-write layer each."""
     m = check_count(m, "number of containers")
     app = P.container_profile(container)
     return (np.where(np.asarray(m) > 0, app.image_mib, 0.0) + m * app.writable_layer_mib) / 1024.0
 
 
-def _scalar_or_array(values):
-    """A 0-d result as a plain Python value, arrays unchanged."""
+def _scalar_or_array(values: Flags | Values) -> Any:
+    """A 0-d result as a plain Python value (bool, float), arrays unchanged."""
     values = np.asarray(values)
     return values.item() if values.ndim == 0 else values
 
 
-def _fit_parts(n, m, host, vm, container, runtime, hypervisor, page_sharing):
+def _fit_parts(n: CountLike, m: CountLike, host: HostLike, vm: VMLike, container: ContainerLike,
+               runtime: RuntimeLike, hypervisor: HypervisorLike | None, page_sharing: float) -> tuple[Flags, Flags]:
     """(memory fits, disk fits) for ``n`` VMs and ``m`` containers together on ``host``."""
     h = P.host(host)
     demand = memory_demand_mib(n, m, h, vm, container, runtime, hypervisor=hypervisor,
@@ -162,8 +174,9 @@ def _fit_parts(n, m, host, vm, container, runtime, hypervisor, page_sharing):
     return demand <= h.ram_mib + _TOLERANCE, disk <= h.disk_gib + _TOLERANCE
 
 
-def fits(n, m, host="laptop-16", vm="ubuntu-server", container="web-small", runtime="runc", *,
-         hypervisor: str | None = None, page_sharing: float = 0.0):
+def fits(n: CountLike, m: CountLike, host: HostLike = "laptop-16", vm: VMLike = "ubuntu-server",
+         container: ContainerLike = "web-small", runtime: RuntimeLike = "runc", *,
+         hypervisor: HypervisorLike | None = None, page_sharing: float = 0.0) -> Flags:
     """Whether ``n`` VMs and ``m`` containers fit the host together: its RAM (after the host
     OS's reserve) *and* its disk (every VM's image, the containers' shared layers).
 
@@ -174,18 +187,19 @@ def fits(n, m, host="laptop-16", vm="ubuntu-server", container="web-small", runt
     return _scalar_or_array(memory_ok & disk_ok)
 
 
-def vm_fits(n, vm="ubuntu-server", host="laptop-16", *, hypervisor: str | None = None,
-            page_sharing: float = 0.0):
+def vm_fits(n: CountLike, vm: VMLike = "ubuntu-server", host: HostLike = "laptop-16", *,
+            hypervisor: HypervisorLike | None = None, page_sharing: float = 0.0) -> Flags:
     """Whether ``n`` VMs alone fit the host's RAM and disk (agrees with :func:`vm_capacity`)."""
     return fits(n, 0, host, vm, hypervisor=hypervisor, page_sharing=page_sharing)
 
 
-def container_fits(m, container="web-small", runtime="runc", host="laptop-16"):
+def container_fits(m: CountLike, container: ContainerLike = "web-small", runtime: RuntimeLike = "runc",
+                   host: HostLike = "laptop-16") -> Flags:
     """Whether ``m`` containers alone fit the host's RAM and disk (agrees with :func:`container_capacity`)."""
     return fits(0, m, host, container=container, runtime=runtime)
 
 
-def process_fits(k, container="web-small", host="laptop-16"):
+def process_fits(k: CountLike, container: ContainerLike = "web-small", host: HostLike = "laptop-16") -> Flags:
     """Whether ``k`` copies of the app run as plain processes fit the host's RAM (the app's
     own memory each, no runtime overhead; the program's files are on disk once)."""
     k = check_count(k, "number of processes")
@@ -194,29 +208,29 @@ def process_fits(k, container="web-small", host="laptop-16"):
     return _scalar_or_array(demand <= h.ram_mib + _TOLERANCE)
 
 
-def _where_fits(times, fit):
+def _where_fits(times: Values, fit: Flags) -> np.ndarray:
     """``times`` with NaN wherever ``fit`` is False (NaN reads as "does not fit")."""
     return np.where(fit, times, np.nan)
 
 
-def _ready_all(count, one_s, cpu_core_s, io_ops, host):
+def _ready_all(count: Count, one_s: float, cpu_core_s: float, io_ops: float, host: HostLike) -> np.ndarray:
     """Time until ``count`` instances started together are all ready (a boot storm).
 
     Each needs ``one_s`` alone; together they are also bounded by the host's cores
     (``count * cpu_core_s / cores``) and disk (``count * io_ops / iops``).
     """
     h = P.host(host)
-    count = np.asarray(count)
-    storm = np.maximum(count * cpu_core_s / h.cores, count * io_ops / h.disk_iops)
-    return np.where(count > 0, np.maximum(one_s, storm), 0.0)
+    counts = np.asarray(count)
+    storm = np.maximum(counts * cpu_core_s / h.cores, counts * io_ops / h.disk_iops)
+    return np.where(counts > 0, np.maximum(one_s, storm), 0.0)
 
 
-def vm_boot_one_s(vm="ubuntu-server") -> float:
+def vm_boot_one_s(vm: VMLike = "ubuntu-server") -> float:
     """Boot time of one VM alone, as its source measures it (see :func:`vm_app_ready_one_s`)."""
     return float(P.vm_profile(vm).boot_s)
 
 
-def container_start_one_s(container="web-small", runtime="runc") -> float:
+def container_start_one_s(container: ContainerLike = "web-small", runtime: RuntimeLike = "runc") -> float:
     """Start time of one container alone: the whole ``docker run`` path plus the app's own start."""
     return float(P.runtime(runtime).start_s + P.container_profile(container).app_start_s)
 
@@ -226,7 +240,7 @@ def process_start_one_s() -> float:
     return float(P.value("process", "start_s"))
 
 
-def vm_app_ready_one_s(vm="ubuntu-server", container="web-small") -> float:
+def vm_app_ready_one_s(vm: VMLike = "ubuntu-server", container: ContainerLike = "web-small") -> float:
     """One VM alone, from launching it to the app answering: starting the VMM process, the
     guest's boot and the app's own start (the same end point as :func:`container_start_one_s`).
 
@@ -238,17 +252,18 @@ def vm_app_ready_one_s(vm="ubuntu-server", container="web-small") -> float:
     return float(p.vmm_start_s + p.boot_s + P.container_profile(container).app_start_s)
 
 
-def process_app_ready_one_s(container="web-small") -> float:
+def process_app_ready_one_s(container: ContainerLike = "web-small") -> float:
     """The app started as a plain process: fork/exec plus the app's own start."""
     return float(process_start_one_s() + P.container_profile(container).app_start_s)
 
 
-def _vm_storm(n, p: P.VMProfile, one_s: float, host):
+def _vm_storm(n: Count, p: P.VMProfile, one_s: float, host: HostLike) -> np.ndarray:
     return _ready_all(n, one_s, p.boot_cpu_core_s, p.boot_iops * p.boot_s, host)
 
 
-def vm_ready_all_s(n, vm="ubuntu-server", host="laptop-16", *, fit_only: bool = False,
-                   hypervisor: str | None = None, page_sharing: float = 0.0):
+def vm_ready_all_s(n: CountLike, vm: VMLike = "ubuntu-server", host: HostLike = "laptop-16", *,
+                   fit_only: bool = False, hypervisor: HypervisorLike | None = None,
+                   page_sharing: float = 0.0) -> np.ndarray:
     """Time until all ``n`` VMs booted together are up.
 
     With ``fit_only=True`` the result is NaN wherever ``n`` VMs do not fit the host's RAM
@@ -262,8 +277,8 @@ def vm_ready_all_s(n, vm="ubuntu-server", host="laptop-16", *, fit_only: bool = 
     return _where_fits(times, vm_fits(n, p, host, hypervisor=hypervisor, page_sharing=page_sharing))
 
 
-def container_ready_all_s(m, container="web-small", runtime="runc", host="laptop-16", *,
-                          fit_only: bool = False):
+def container_ready_all_s(m: CountLike, container: ContainerLike = "web-small", runtime: RuntimeLike = "runc",
+                          host: HostLike = "laptop-16", *, fit_only: bool = False) -> np.ndarray:
     """Time until all ``m`` containers started together are up.
 
     With ``fit_only=True`` the result is NaN wherever ``m`` containers do not fit the host
@@ -276,7 +291,7 @@ def container_ready_all_s(m, container="web-small", runtime="runc", host="laptop
     return _where_fits(times, container_fits(m, container, runtime, host)) if fit_only else times
 
 
-def process_ready_all_s(k, host="laptop-16"):
+def process_ready_all_s(k: CountLike, host: HostLike = "laptop-16") -> np.ndarray:
     """Time until ``k`` plain processes started together are running."""
     k = check_count(k, "number of processes")
     one = process_start_one_s()
@@ -286,8 +301,8 @@ def process_ready_all_s(k, host="laptop-16"):
 APP_KINDS = ("vm", "container", "process")
 
 
-def app_ready_all_s(kind: str, count, host="laptop-16", *, vm="ubuntu-server", container="web-small",
-                    runtime="runc"):
+def app_ready_all_s(kind: str, count: CountLike, host: HostLike = "laptop-16", *, vm: VMLike = "ubuntu-server",
+                    container: ContainerLike = "web-small", runtime: RuntimeLike = "runc") -> np.ndarray:
     """Time until ``count`` copies of the same app, started together, all answer: in VMs of
     profile ``vm`` (launch + boot + app), in containers (``docker run`` + app), or as plain
     processes (fork/exec + app). NaN where they do not fit the host (RAM and disk).
@@ -307,8 +322,8 @@ def app_ready_all_s(kind: str, count, host="laptop-16", *, vm="ubuntu-server", c
     return _where_fits(times, process_fits(count, container, host))
 
 
-def vm_capacity(host="laptop-16", vm="ubuntu-server", *, hypervisor: str | None = None,
-                page_sharing: float = 0.0) -> int:
+def vm_capacity(host: HostLike = "laptop-16", vm: VMLike = "ubuntu-server", *,
+                hypervisor: HypervisorLike | None = None, page_sharing: float = 0.0) -> int:
     """How many VMs of a profile fit the host's RAM and disk with nothing else running.
 
     ``n`` VMs fit (:func:`vm_fits`) exactly when ``n <= vm_capacity``.
@@ -323,7 +338,8 @@ def vm_capacity(host="laptop-16", vm="ubuntu-server", *, hypervisor: str | None 
     return min(by_memory, by_disk)
 
 
-def container_capacity(host="laptop-16", container="web-small", runtime="runc") -> int:
+def container_capacity(host: HostLike = "laptop-16", container: ContainerLike = "web-small",
+                       runtime: RuntimeLike = "runc") -> int:
     """How many containers of a profile fit the host's RAM and disk with nothing else running."""
     h = P.host(host)
     each = float(container_memory_mib(1, container, runtime))
@@ -334,7 +350,7 @@ def container_capacity(host="laptop-16", container="web-small", runtime="runc") 
     return min(by_memory, by_disk)
 
 
-def process_capacity(host="laptop-16", container="web-small") -> int:
+def process_capacity(host: HostLike = "laptop-16", container: ContainerLike = "web-small") -> int:
     """How many copies of the app fit the host's RAM as plain processes (agrees with :func:`process_fits`)."""
     h = P.host(host)
     each = float(P.container_profile(container).app_mib)
@@ -377,12 +393,13 @@ class Scenario:
     vms_fit: bool = True      # the VMs alone fit (vms <= vm_capacity): else no ready time
     containers_fit: bool = True
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 
-def simulate(vms: int, containers: int, host: "str | P.Host" = "laptop-16", vm: str = "ubuntu-server",
-             container: str = "web-small", runtime: str = "runc", *, hypervisor: str | None = None,
+def simulate(vms: int, containers: int, host: HostLike = "laptop-16", vm: VMLike = "ubuntu-server",
+             container: ContainerLike = "web-small", runtime: RuntimeLike = "runc", *,
+             hypervisor: HypervisorLike | None = None,
              page_sharing: float = 0.0) -> Scenario:
     """Run the whole model for one situation (the CLI and the widgets' summary use this).
 
@@ -418,12 +435,16 @@ def simulate(vms: int, containers: int, host: "str | P.Host" = "laptop-16", vm: 
     )
 
 
-def runtime_overhead() -> dict[str, dict]:
+def _relative_to_native(value: float, row: dict[str, Any]) -> float:
+    """A benchmark result of ``row`` as a share of native performance (1.0 = native, below 1 = slower)."""
+    native = row["native"]
+    return value / native if row["higher_is_better"] else native / value
+
+
+def runtime_overhead() -> dict[str, dict[str, Any]]:
     """Felter et al. (IBM Research Report RC25482 and its raw data): each benchmark's container
     and VM result relative to native. A cell the data file derives rather than quotes (the
     Docker-NAT round trip, 2 x native) is listed by :func:`virtlab_widgets.presets.derived`."""
-    table = {}
-    for name, row in P.data()["runtime_overhead"].items():
-        ratio = (lambda v: v / row["native"]) if row["higher_is_better"] else (lambda v: row["native"] / v)
-        table[name] = {**row, "container_relative": ratio(row["container"]), "vm_relative": ratio(row["vm"])}
-    return table
+    return {name: {**row, "container_relative": _relative_to_native(row["container"], row),
+                   "vm_relative": _relative_to_native(row["vm"], row)}
+            for name, row in P.data()["runtime_overhead"].items()}

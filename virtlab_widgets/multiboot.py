@@ -92,7 +92,7 @@ class DayOfWork:
         return "multiboot"
 
 
-def day_of_work(switches: int, host: "str | P.Host" = "laptop-16", guest: str = "ubuntu-desktop") -> DayOfWork:
+def day_of_work(switches: int, host: str | P.Host = "laptop-16", guest: str = "ubuntu-desktop") -> DayOfWork:
     """The whole comparison for one day (``host`` is a preset name or a :class:`presets.Host`)."""
     k = check_count(switches, "OS switches per day", MAX_SWITCHES * 100)
     if not isinstance(k, int):

@@ -9,7 +9,7 @@ import json
 from dataclasses import dataclass, fields
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, TypeAlias, TypeVar
 
 from .validate import check_choice, check_number, shown
 
@@ -23,14 +23,14 @@ def data() -> dict[str, Any]:
     return json.loads(text)
 
 
-def _node(path: tuple[str, ...]) -> dict:
+def _node(path: tuple[str, ...]) -> dict[str, Any]:
     node = data()
     for key in path:
         node = node[key]
     return node
 
 
-def value(*path: str):
+def value(*path: str) -> Any:
     """The ``value`` of the parameter at ``path``, e.g. ``value("hosts", "laptop-8", "cores")``."""
     return _node(path)["value"]
 
@@ -50,7 +50,7 @@ def cite(*path: str) -> str:
     return text
 
 
-def derived(*path: str) -> "str | None":
+def derived(*path: str) -> str | None:
     """How the value at ``path`` was derived from cited figures, or None if it is quoted as is.
 
     ``path`` may end in a column of a benchmark row, e.g.
@@ -92,7 +92,7 @@ class Hypervisor:
     rule_of: str = ""
     """Whose rule it is, e.g. "Red Hat OpenShift Virtualization (KubeVirt) sizing rule"."""
 
-    def get(self, key: str):
+    def get(self, key: str) -> Any:
         return dict(self.params)[key]
 
 
@@ -136,9 +136,19 @@ class Runtime:
     start_io_ops: float
 
 
-def _build(cls, kind: str, name: str, **extra):
+# What the model's preset parameters accept: a preset's name, or the preset itself.
+HostLike: TypeAlias = str | Host
+VMLike: TypeAlias = str | VMProfile
+ContainerLike: TypeAlias = str | ContainerProfile
+RuntimeLike: TypeAlias = str | Runtime
+HypervisorLike: TypeAlias = str | Hypervisor
+
+_Preset = TypeVar("_Preset", Host, VMProfile, ContainerProfile, Runtime)
+
+
+def _build(cls: type[_Preset], kind: str, name: str, **extra: Any) -> _Preset:
     entry = data()[kind][name]
-    kwargs = {"name": name, **extra}
+    kwargs: dict[str, Any] = {"name": name, **extra}
     for f in fields(cls):
         if f.name in kwargs:
             continue
@@ -154,7 +164,7 @@ def _host(name: str) -> Host:
     return _build(Host, "hosts", name, ram_mib=entry["ram_gib"]["value"] * 1024.0)
 
 
-def host(name: "str | Host") -> Host:
+def host(name: HostLike) -> Host:
     """The host preset ``name`` (a :class:`Host` passes through)."""
     if isinstance(name, Host):
         return name
@@ -188,7 +198,7 @@ def _vm_profile(name: str) -> VMProfile:
     return _build(VMProfile, "vm_profiles", name)
 
 
-def vm_profile(name: "str | VMProfile") -> VMProfile:
+def vm_profile(name: VMLike) -> VMProfile:
     """The guest preset ``name`` (a :class:`VMProfile` passes through)."""
     if isinstance(name, VMProfile):
         return name
@@ -200,7 +210,7 @@ def _container_profile(name: str) -> ContainerProfile:
     return _build(ContainerProfile, "container_profiles", name)
 
 
-def container_profile(name: "str | ContainerProfile") -> ContainerProfile:
+def container_profile(name: ContainerLike) -> ContainerProfile:
     """The container preset ``name`` (a :class:`ContainerProfile` passes through)."""
     if isinstance(name, ContainerProfile):
         return name
@@ -212,7 +222,7 @@ def _runtime(name: str) -> Runtime:
     return _build(Runtime, "runtimes", name)
 
 
-def runtime(name: "str | Runtime") -> Runtime:
+def runtime(name: RuntimeLike) -> Runtime:
     """The container runtime preset ``name`` (a :class:`Runtime` passes through)."""
     if isinstance(name, Runtime):
         return name
@@ -227,7 +237,7 @@ def _hypervisor(name: str) -> Hypervisor:
     return Hypervisor(name, entry["rule"], params, entry.get("rule_of", ""))
 
 
-def hypervisor(name: "str | Hypervisor") -> Hypervisor:
+def hypervisor(name: HypervisorLike) -> Hypervisor:
     """The hypervisor preset ``name`` (a :class:`Hypervisor` passes through)."""
     if isinstance(name, Hypervisor):
         return name

@@ -18,9 +18,10 @@ import stat
 import subprocess
 import sys
 import time
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 SYSCTL = "/usr/sbin/sysctl"
 SYSCTL_NAMES = ("kern.hv_support", "kern.hv_vmm_present", "machdep.cpu.features",
@@ -66,7 +67,7 @@ class Verdict:
     """A yes/no/unknown (None) answer with the evidence that justified it."""
 
     value: bool | None
-    evidence: tuple[str, ...] = ()
+    evidence: Sequence[str] = ()  # stored as a tuple (see __post_init__)
     reason: str = ""
 
     def __post_init__(self) -> None:
@@ -197,11 +198,10 @@ def _sysctl(names: tuple[str, ...] = SYSCTL_NAMES) -> dict[str, str]:
 
 def _windows_facts() -> dict[str, Any]:
     """Registry/ctypes facts on Windows (no subprocess); {} elsewhere, partial on errors."""
-    try:
-        import ctypes
-        import winreg  # type: ignore[import-not-found]
-    except ImportError:
+    if sys.platform != "win32":  # winreg and ctypes.windll exist only there
         return {}
+    import ctypes
+    import winreg
     facts: dict[str, Any] = {}
     try:  # PF_VIRT_FIRMWARE_ENABLED = 21
         facts["virt_firmware"] = bool(ctypes.windll.kernel32.IsProcessorFeaturePresent(21))
@@ -255,7 +255,8 @@ def cpu_model(cpuinfo: str | None) -> str | None:
 def parse_meminfo(text: str | None) -> tuple[int | None, int | None]:
     """(MemTotal, MemAvailable) in MiB from /proc/meminfo."""
     values = {m[1]: _whole(m[2]) for m in re.finditer(r"^(\w+):\s+(\d+) kB", text or "", re.M)}
-    return tuple(None if values.get(k) is None else values[k] >> 10 for k in ("MemTotal", "MemAvailable"))
+    total, available = (None if (kib := values.get(k)) is None else kib >> 10 for k in ("MemTotal", "MemAvailable"))
+    return total, available
 
 
 def parse_cpu_quota(files: Mapping[str, str]) -> float | None:
@@ -331,7 +332,7 @@ def decide_in_vm(src: Sources) -> tuple[Verdict, str | None]:
     dmi = {k: src.files[DMI + k].strip() for k in DMI_KEYS if DMI + k in src.files}
     vendor, key = classify_dmi(dmi)
     ev = ["/proc/cpuinfo: 'hypervisor' CPU flag set"] if flags and "hypervisor" in flags else []
-    if vendor:
+    if vendor and key:  # classify_dmi names the key whenever it names a vendor
         ev.append(f"/{DMI}{key} = {dmi[key]!r}")
     hyp = src.files.get("sys/hypervisor/type", "").strip()
     if hyp:
@@ -392,9 +393,9 @@ def _container_signals(src: Sources) -> list[tuple[str | None, bool, str]]:
             if needle in fields[3]:
                 sig.append((kind, True, f"/proc/self/mountinfo: {fields[4]} from {fields[3][:80]}"))
     if root_mount and root_mount.startswith("overlay "):
-        kind = next((k for k, needle in _OVERLAY_LOWER if needle in root_mount), None)
-        sig.append((kind, kind is not None, "/proc/self/mountinfo: root filesystem is overlay"
-                    + (f" (layers of {kind})" if kind else "")))
+        layers = next((k for k, needle in _OVERLAY_LOWER if needle in root_mount), None)
+        sig.append((layers, layers is not None, "/proc/self/mountinfo: root filesystem is overlay"
+                    + (f" (layers of {layers})" if layers else "")))
     m = re.match(r"(.+?) \((\d+), #threads", src.files.get("proc/1/sched", ""))
     if m and (m[1] not in ("systemd", "init") or m[2] != "1"):
         sig.append((None, False, f"/proc/1/sched: PID 1 is {m[1]!r} (pid {m[2]}), not systemd/init"))
@@ -464,7 +465,7 @@ def decide_windows(facts: Mapping[str, Any]) -> tuple[Verdict, Verdict, str | No
     else:
         hw = Verdict(None, [], "Windows does not report it (disabled in firmware, or Hyper-V/VBS owns VT-x)")
     vendor, key = classify_dmi({k: str(facts.get(k, "")) for k in DMI_KEYS})
-    if vendor:
+    if vendor and key:  # classify_dmi names the key whenever it names a vendor
         return hw, Verdict(True, [f"registry BIOS {key} = {facts[key]!r}"], "hypervisor vendor"), vendor
     if facts.get("sys_vendor"):
         return hw, Verdict(False, [f"registry BIOS sys_vendor = {facts['sys_vendor']!r}"],
@@ -492,7 +493,8 @@ def probe(root: str | Path = Path("/"), env: Mapping[str, str] | None = None,
     t0 = time.perf_counter()
     system = system or _system()
     uname = os.uname() if hasattr(os, "uname") else None
-    kernel = uname.release if uname else ".".join(map(str, sys.getwindowsversion()[:3]))  # type: ignore[attr-defined]
+    kernel = (uname.release if uname  # os.uname is missing only on Windows, where getwindowsversion exists
+              else ".".join(map(str, sys.getwindowsversion()[:3])))  # type: ignore[attr-defined]
     machine = uname.machine if uname else os.environ.get("PROCESSOR_ARCHITECTURE", "")
     src = read_sources(root, env) if system == "Linux" else Sources()
     model = cpu_model(src.files.get("proc/cpuinfo"))

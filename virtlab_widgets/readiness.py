@@ -56,7 +56,7 @@ def guest_disk_need_gib(guest: str) -> float:
 def check_location(r: HostReport) -> Check:
     ev = r.in_container.evidence
     if r.container_kind == "wsl":
-        return _check("location", "warn", "wsl", "wsl", ev + r.in_vm.evidence)
+        return _check("location", "warn", "wsl", "wsl", (*ev, *r.in_vm.evidence))
     if r.in_container.value:
         return _check("location", "warn", "in_container", "in_container", ev, kind=r.container_kind or "?")
     if r.in_container.value is None and r.container_kind != "wsl":
@@ -75,7 +75,7 @@ def check_hw_virt(r: HostReport) -> Check:
 
 
 def check_nested(r: HostReport) -> Check:
-    ev = r.in_vm.evidence + r.nested_virt.evidence
+    ev = (*r.in_vm.evidence, *r.nested_virt.evidence)
     if r.in_vm.value is False:
         return _check("nested", "pass", "not_in_vm", None, ev)
     if r.in_vm.value is None:

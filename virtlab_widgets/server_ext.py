@@ -25,8 +25,11 @@ from __future__ import annotations
 import gzip
 import importlib.metadata
 import importlib.util
+import logging
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, TypeVar
 
 from jupyter_server.base.handlers import JupyterHandler
 from jupyter_server.utils import url_path_join
@@ -35,7 +38,9 @@ from tornado import web
 try:
     from jupyter_server.auth.decorator import allow_unauthenticated
 except ImportError:  # jupyter_server < 2.13: handlers without a decorator are public already
-    def allow_unauthenticated(method):
+    _Method = TypeVar("_Method", bound=Callable[..., Any])
+
+    def allow_unauthenticated(method: _Method) -> _Method:
         return method
 
 ROUTE = "virtlab/plotly"  # keep in step with apps/figurewidget.py
@@ -57,7 +62,7 @@ def _bundle_bytes(path: str, gzipped: bool) -> bytes:
 class PlotlyBundleHandler(JupyterHandler):
     """Serves ``widgetbundle.js`` for exactly the installed plotly version (gzip, cached a year)."""
 
-    def initialize(self, path: str, version: str) -> None:  # type: ignore[override]
+    def initialize(self, path: str, version: str) -> None:
         self.bundle_path = path
         self.version = version
 
@@ -75,7 +80,7 @@ class PlotlyBundleHandler(JupyterHandler):
         self.finish(body)
 
 
-def _kernel_websockets_without_nagle(log) -> None:
+def _kernel_websockets_without_nagle(log: logging.Logger) -> None:
     """Send kernel messages without Nagle's delay (TCP_NODELAY on kernel websockets).
 
     Jupyter server leaves Nagle's algorithm on for kernel websockets; a slider move's reply is a
@@ -92,18 +97,20 @@ def _kernel_websockets_without_nagle(log) -> None:
         return
     original = KernelWebsocketHandler.open
 
-    async def open(self, *args, **kwargs):  # noqa: A001 - tornado's method name
+    async def open(self: KernelWebsocketHandler, *args: Any, **kwargs: Any) -> None:  # tornado's method name
         try:
             self.set_nodelay(True)
         except Exception as e:  # noqa: BLE001 - never break the kernel connection over a socket option
             log.debug("virtlab_widgets: set_nodelay failed: %s", e)
         return await original(self, *args, **kwargs)
 
-    KernelWebsocketHandler.open = open
-    KernelWebsocketHandler._virtlab_nodelay = True
+    # A deliberate patch of jupyter_server's handler (it offers no hook for socket options);
+    # tests/browser/test_server_ext.py checks that the patched method still exists.
+    KernelWebsocketHandler.open = open  # type: ignore[method-assign]  # the patch itself
+    KernelWebsocketHandler._virtlab_nodelay = True  # type: ignore[attr-defined]  # our marker: patch once
 
 
-def _jupyter_server_extension_points():
+def _jupyter_server_extension_points() -> list[dict[str, str]]:
     return [{"module": "virtlab_widgets.server_ext"}]
 
 

@@ -5,8 +5,8 @@ announce each cell with its column; cells are escaped unless passed as :class:`R
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from html import escape
-from typing import Iterable, Sequence
 
 from .style import font_size
 

@@ -6,15 +6,22 @@ impossible value) with a message a student can act on.
 from __future__ import annotations
 
 import numbers
-from typing import Iterable
+from collections.abc import Iterable, Sequence
+from typing import TypeAlias
 
 import numpy as np
 
 MAX_COUNT = 10_000
 """Largest instance count the model accepts: far beyond any single host."""
 
+CountLike: TypeAlias = int | np.integer | np.ndarray | Sequence[int]
+"""What a count parameter accepts: a whole number, or a list, range or integer array of them."""
 
-def check_count(value, name: str, max_count: int = MAX_COUNT) -> np.ndarray | int:
+Count: TypeAlias = int | np.ndarray
+"""A checked count: an int, or an int64 array (what :func:`check_count` returns)."""
+
+
+def check_count(value: object, name: str, max_count: int = MAX_COUNT) -> Count:
     """Return ``value`` as an int (or int array) after checking 0 <= value <= max_count."""
     if isinstance(value, (bool, np.bool_)):
         raise TypeError(f"{name} must be a whole number of instances, got {shown(value)}")
@@ -34,6 +41,14 @@ def check_count(value, name: str, max_count: int = MAX_COUNT) -> np.ndarray | in
     raise TypeError(f"{name} must be a whole number of instances, got {type(value).__name__} {shown(value)}")
 
 
+def check_one_count(value: object, name: str, max_count: int = MAX_COUNT) -> int:
+    """Like :func:`check_count`, for a parameter that takes a single count (a list or array raises TypeError)."""
+    count = check_count(value, name, max_count)
+    if not isinstance(count, int):
+        raise TypeError(f"{name} must be one whole number, not a list or array (got {shown(value)})")
+    return count
+
+
 def _range_message(name: str, count: int, max_count: int) -> str:
     if count < 0:
         return f"{name} cannot be negative (got {shown(count)})"
@@ -49,7 +64,7 @@ def shown(value: object, limit: int = 60) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
-def check_number(value, name: str, low: float, high: float, *, low_inclusive: bool = True) -> float:
+def check_number(value: object, name: str, low: float, high: float, *, low_inclusive: bool = True) -> float:
     """Return ``value`` as a float after checking it is a real number in range."""
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
         raise TypeError(f"{name} must be a number, got {type(value).__name__} {shown(value)}")
@@ -64,7 +79,7 @@ def check_number(value, name: str, low: float, high: float, *, low_inclusive: bo
     return number
 
 
-def check_choice(value, name: str, choices: Iterable[str]) -> str:
+def check_choice(value: object, name: str, choices: Iterable[str]) -> str:
     """Return ``value`` if it is one of ``choices``; otherwise list the valid ones."""
     options = list(choices)
     if not isinstance(value, str):

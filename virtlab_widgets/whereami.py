@@ -47,7 +47,7 @@ def locate(report: HostReport) -> Location:
     if not isinstance(report, HostReport):
         raise TypeError(f"locate() needs a probe.HostReport, got {type(report).__name__}")
     in_vm, in_ct = report.in_vm.value, report.in_container.value
-    evidence = report.in_container.evidence + report.in_vm.evidence
+    evidence = (*report.in_container.evidence, *report.in_vm.evidence)
     certain = in_vm is not None and in_ct is not None
     vendor, kind_name = report.hypervisor_vendor, report.container_kind
     if in_ct:

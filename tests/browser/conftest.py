@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 
 import pytest
-
 from labdriver import LabServer, find_chromium, launch_browser
 
 IN_CI = os.environ.get("CI", "").strip().lower() in ("true", "1", "yes")

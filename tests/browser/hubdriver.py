@@ -53,7 +53,7 @@ def bare_clone(tmp: Path) -> str:
 
 CONFIG = """
 import os
-c = get_config()  # noqa: F821
+c = get_config()  # noqa: F821 - JupyterHub defines get_config in its config files
 c.JupyterHub.ip = "127.0.0.1"
 c.JupyterHub.port = {port}
 c.JupyterHub.hub_ip = "127.0.0.1"
@@ -120,7 +120,7 @@ class Hub:
                                       args=json.dumps(args)), "utf-8")
         return path
 
-    def start(self) -> "Hub":
+    def start(self) -> Hub:
         self.port = free_port()
         config = self._write_config()
         env = {k: v for k, v in os.environ.items() if not k.startswith(("JUPYTER", "JPY_"))}
@@ -160,7 +160,8 @@ class Hub:
             except OSError:
                 continue
             if any(b"jupyterhub-singleuser" in c for c in cmd[:3]):
-                user = next((e[len(b"JUPYTERHUB_USER="):].decode() for e in env if e.startswith(b"JUPYTERHUB_USER=")), None)
+                prefix = b"JUPYTERHUB_USER="
+                user = next((e[len(prefix):].decode() for e in env if e.startswith(prefix)), None)
                 if user in self.students:
                     out[user] = int(proc.name)
         return out
@@ -182,7 +183,7 @@ class Hub:
                 pass
         shutil.rmtree(self.tmp, ignore_errors=True)
 
-    def __enter__(self) -> "Hub":
+    def __enter__(self) -> Hub:
         return self.start()
 
     def __exit__(self, *exc) -> None:

@@ -26,7 +26,8 @@ JS_SETTLED = """async (ms) => {
     .map(e => { const r = e.getBoundingClientRect();
       let s = [r.left, r.top, r.width, r.height].map(Math.round).join(',');
       if (e._fullLayout) { let sum = 0, n = 0;
-        for (const t of e.querySelectorAll('svg text')) { const b = t.getBoundingClientRect(); sum += b.left * 3 + b.top * 7 + b.width; n++; }
+        for (const t of e.querySelectorAll('svg text')) {
+          const b = t.getBoundingClientRect(); sum += b.left * 3 + b.top * 7 + b.width; n++; }
         s += `|${e._fullLayout.width}x${e._fullLayout.height}|${n}|${Math.round(sum)}`; }
       return s; })
     .join(';') + '|' + document.fonts.status;
@@ -35,7 +36,8 @@ JS_SETTLED = """async (ms) => {
   while (performance.now() < deadline) {
     await new Promise(r => requestAnimationFrame(() => setTimeout(r, 16)));
     const now = snap();
-    if (now !== last || document.fonts.status !== 'loaded') { last = now; since = performance.now(); frames = 0; continue; }
+    if (now !== last || document.fonts.status !== 'loaded') {
+      last = now; since = performance.now(); frames = 0; continue; }
     if (++frames >= 8 && performance.now() - since >= ms) return true;
   }
   return false;
@@ -55,7 +57,8 @@ JS_OUTLINE = """(violations) => {
       d.className = 'virtlab-layout-outline';
       d.style.cssText = `position:absolute;pointer-events:none;z-index:10000;border:2px solid ${color};`
         + `left:${box.x / scale + unit.scrollLeft - unit.clientLeft - 2}px;`
-        + `top:${box.y / scale + unit.scrollTop - unit.clientTop - 2}px;width:${box.w / scale}px;height:${box.h / scale}px`;
+        + `top:${box.y / scale + unit.scrollTop - unit.clientTop - 2}px;`
+        + `width:${box.w / scale}px;height:${box.h / scale}px`;
       unit.appendChild(d); };
     draw(v.a && v.a.box, 'red');
     draw((v.b && v.b.box) || v.containerBox, 'blue');
@@ -90,7 +93,8 @@ def _box(b: dict | None) -> str:
 
 def _text(item: dict) -> str:
     where = f" in figure {item['figure']}" if item.get("figure") else ""
-    line = f" (line {json.dumps(item['line'], ensure_ascii=False)})" if item.get("line") and item["line"] != item["text"] else ""
+    wrapped = item.get("line") and item["line"] != item["text"]
+    line = f" (line {json.dumps(item['line'], ensure_ascii=False)})" if wrapped else ""
     return f"{item['kind']}{where} {json.dumps(item['text'], ensure_ascii=False)}{line} {_box(item['box'])}"
 
 
@@ -101,8 +105,10 @@ def describe(v: dict) -> str:
     if v["check"] == "crowded":
         return (f"TOO CLOSE ({v['gap']:.0f} px apart, read as one): {_text(v['a'])}  +  {_text(v['b'])}")
     if v["check"] == "clipped":
-        shown = f"; reader sees {json.dumps(v['visible'], ensure_ascii=False)}" if v.get("visible") else "; not visible at all"
-        return f"CLIPPED by {v['by']:.0f} px: {_text(v['a'])} cut by {v['container']} {_box(v.get('containerBox'))}".rstrip() + shown
+        shown = (f"; reader sees {json.dumps(v['visible'], ensure_ascii=False)}" if v.get("visible")
+                 else "; not visible at all")
+        cut = f"CLIPPED by {v['by']:.0f} px: {_text(v['a'])} cut by {v['container']} {_box(v.get('containerBox'))}"
+        return cut.rstrip() + shown
     if v["check"] == "intrudes":
         return (f"OVER ANOTHER CHART by {v['by']:.0f} px: {_text(v['a'])} is drawn over {v['container']} "
                 f"{_box(v.get('containerBox'))}")

@@ -3,8 +3,8 @@ server without ``virtlab_widgets.server_ext``): the loader then asks the kernel,
 from __future__ import annotations
 
 import pytest
-
 from labdriver import LabServer, NotebookSession, code_notebook
+
 from virtlab_widgets.apps.figurewidget import bundle_source
 
 CELL = """\

@@ -10,7 +10,6 @@ left the machine. Per-student memory and times are printed (see benchmarks/bench
 from __future__ import annotations
 
 import pytest
-
 from conftest import unavailable
 from hubdriver import Hub, Student, find_chp, tree_rss_mib
 
@@ -23,7 +22,8 @@ JS_ALL_DRAWN = """() => {
   const w = window.jupyterapp.shell.currentWidget; if (!w) return false;
   const text = w.content.node.innerText;
   if (/Loading widget|Error displaying widget|Failed to load model/.test(text)) return false;
-  const views = w.content.node.querySelectorAll('.jp-OutputArea-output .widget-box, .jp-OutputArea-output .js-plotly-plot');
+  const views = w.content.node.querySelectorAll(
+    '.jp-OutputArea-output .widget-box, .jp-OutputArea-output .js-plotly-plot');
   const plots = [...w.content.node.querySelectorAll('.js-plotly-plot')];
   return views.length > 0 && plots.length > 0 && plots.every(gd => (gd.data || []).length > 0
          && gd.querySelectorAll('g.trace, .barlayer .trace').length > 0);

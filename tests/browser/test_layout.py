@@ -30,11 +30,19 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pytest
-
 import layout
-from labdriver import (ARTIFACTS, JS_ALL_RENDERED, JS_KERNEL_READY, JS_RUN_DONE, NOTEBOOK_GLOB, ROOT, LabServer,
-                       NotebookSession, expected_views)
+import pytest
+from labdriver import (
+    ARTIFACTS,
+    JS_ALL_RENDERED,
+    JS_KERNEL_READY,
+    JS_RUN_DONE,
+    NOTEBOOK_GLOB,
+    ROOT,
+    LabServer,
+    NotebookSession,
+    expected_views,
+)
 
 GATE_ROOT = Path(os.environ.get("VIRTLAB_LAYOUT_ROOT") or ROOT).resolve()
 SHOTS = ARTIFACTS / "layout"
@@ -274,7 +282,8 @@ def write_report(results: dict[str, JobResult], seconds: float) -> str:
         if r is None:
             continue
         counts = "; ".join(f"{s['viewport'][0]}×{s['viewport'][1]}: {s['violations']}"
-                           + (f" ({', '.join(f'{n} {k}' for k, n in sorted(s['kinds'].items()))})" if s["kinds"] else "")
+                           + (f" ({', '.join(f'{n} {k}' for k, n in sorted(s['kinds'].items()))})"
+                              if s["kinds"] else "")
                            for s in r.stats)
         lines.append(f"== {job.path.name} [{job.mode}] ({r.seconds:.0f} s) — "
                      + (f"NOT CHECKED: {r.error}" if r.error else f"violations {counts}"))
@@ -319,7 +328,8 @@ body { font: 13px sans-serif; margin: 8px; width: 900px; }
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 </style>
 <div class="jp-OutputArea-output" id="clean">
-  <div class="widget-radio-box"><label><input type="radio" name="q">짧은 보기</label><label><input type="radio" name="q">다음 보기</label></div>
+  <div class="widget-radio-box"><label><input type="radio" name="q">짧은 보기</label><label><input
+    type="radio" name="q">다음 보기</label></div>
   <div class="hidden-label">화면 낭독기만 읽는 이름</div>
   <div style="position: relative"><span class="sr-only">화면 낭독기용 설명</span><span>보이는 글</span></div>
   <select style="width: 300px"><option>넉넉한 메뉴</option></select>
@@ -327,8 +337,10 @@ body { font: 13px sans-serif; margin: 8px; width: 900px; }
   <div id="clean-plot"></div><div id="clean-subplots"></div>
 </div>
 <div class="jp-OutputArea-output" id="broken">
-  <div class="widget-radio-box" style="width: 300px"><label><input type="radio" name="r">아주 긴 보기: 줄이 바뀌면 다음 보기 위로 넘어가서
-    이 보기를 누르려던 학생이 다른 보기를 고르게 되는 바로 그 배치</label><label><input type="radio" name="r">다음 보기</label></div>
+  <div class="widget-radio-box" style="width: 300px"><label><input
+    type="radio" name="r">아주 긴 보기: 줄이 바뀌면 다음 보기 위로 넘어가서
+    이 보기를 누르려던 학생이 다른 보기를 고르게 되는 바로 그 배치</label><label><input
+    type="radio" name="r">다음 보기</label></div>
   <div class="widget-label">잘린 레이블 (ellipsis)</div>
   <select style="width: 90px"><option>CPU 위주 (튜닝한 KVM, 오버헤드 2 %)</option></select>
   <div style="width: 1400px">옆으로 넘치는 줄</div>
@@ -337,19 +349,24 @@ body { font: 13px sans-serif; margin: 8px; width: 900px; }
 
 PLANTED_JS = """async () => {
   const a = (x, y, text) => ({x, y, text, xref: 'paper', yref: 'paper', showarrow: false});
-  Plotly.newPlot('clean-plot', [{x: [0, 1, 2, 3], y: [0, 2, 1, 3], name: 'VM'}, {x: [0, 1, 2, 3], y: [1, 0, 3, 2], name: '컨테이너'}],
+  Plotly.newPlot('clean-plot', [{x: [0, 1, 2, 3], y: [0, 2, 1, 3], name: 'VM'},
+                                {x: [0, 1, 2, 3], y: [1, 0, 3, 2], name: '컨테이너'}],
     {width: 600, height: 360, legend: {orientation: 'h'}, xaxis: {title: {text: '인스턴스 수'}, range: [0, 3]},
      yaxis: {title: {text: '메모리 (GiB)'}, range: [0, 3]}});
   Plotly.newPlot('clean-subplots', [{x: [1, 2], y: [3, 4]}, {x: [1, 2], y: ['가', '나'], type: 'bar', orientation: 'h',
                                      xaxis: 'x2', yaxis: 'y2'}],
-    {width: 700, height: 300, showlegend: false, xaxis: {domain: [0, 0.4]}, xaxis2: {domain: [0.55, 1]}, yaxis2: {anchor: 'x2'}});
+    {width: 700, height: 300, showlegend: false, xaxis: {domain: [0, 0.4]}, xaxis2: {domain: [0.55, 1]},
+     yaxis2: {anchor: 'x2'}});
   Plotly.newPlot('broken-plot', [{x: [1, 2], y: [3, 4]},
       {x: [1.05, 0.3], y: ['멀티부팅 (한 번에 OS 하나)', '가상머신 (두 OS 동시에)'], type: 'bar', orientation: 'h',
-       xaxis: 'x2', yaxis: 'y2', text: ['1.60× ⚠ 과할당: 시분할로 나눠 씀', ''], textposition: 'outside', cliponaxis: true}],
-    {width: 700, height: 300, showlegend: false, xaxis: {domain: [0, 0.45]}, xaxis2: {domain: [0.5, 1], range: [0, 1.2]},
+       xaxis: 'x2', yaxis: 'y2', text: ['1.60× ⚠ 과할당: 시분할로 나눠 씀', ''], textposition: 'outside',
+       cliponaxis: true}],
+    {width: 700, height: 300, showlegend: false, xaxis: {domain: [0, 0.45]},
+     xaxis2: {domain: [0.5, 1], range: [0, 1.2]},
      yaxis2: {anchor: 'x2'}, annotations: [a(0.1, 1.1, '네이티브 = 100 %'), a(0.12, 1.1, '99 %'),
        {...a(0.3, 1.2, '100 %'), xanchor: 'left'}, {...a(0.5, 1.2, '98 %'), xanchor: 'left'}]});
-  // move "98 %" until its advance box starts 1 px inside that of "100 %" (ink about 1 px apart: two bar labels that touch)
+  // move "98 %" until its advance box starts 1 px inside that of "100 %"
+  // (ink about 1 px apart: two bar labels that touch)
   const gd = document.getElementById('broken-plot');
   const [first, second] = [...gd.querySelectorAll('.annotation-text')].slice(2).map(t => t.getBoundingClientRect());
   await Plotly.relayout(gd, {'annotations[3].x': 0.5 - (second.left - first.right + 1) / gd._fullLayout._size.w});
@@ -376,7 +393,7 @@ def test_gate_finds_planted_defects_and_nothing_else(browser):
     seen = [(v["check"], v["a"]["text"] if "a" in v else v["element"]) for v in by_unit[1]]
     expected = [("unclickable", "아주 긴 보기"), ("overlap", "아주 긴 보기"), ("clipped", "잘린 레이블"),
                 ("clipped", "CPU 위주 (튜닝한 KVM"), ("hscroll", "div.jp-OutputArea-output"),
-                ("clipped", "1.60× ⚠ 과할당"), ("intrudes", "멀티부팅 (한 번에 OS 하나)"), ("overlap", "네이티브 = 100 %"),
-                ("crowded", "100 %")]
+                ("clipped", "1.60× ⚠ 과할당"), ("intrudes", "멀티부팅 (한 번에 OS 하나)"),
+                ("overlap", "네이티브 = 100 %"), ("crowded", "100 %")]
     missing = [e for e in expected if not any(c == e[0] and text.startswith(e[1]) for c, text in seen)]
     assert not missing, f"planted defects not found: {missing}\nfound:\n" + "\n".join(map(layout.describe, by_unit[1]))

@@ -17,7 +17,6 @@ import importlib.util
 import json
 
 import pytest
-
 from conftest import unavailable
 from labdriver import ARTIFACTS, NotebookSession
 

@@ -17,7 +17,6 @@ from pathlib import Path
 
 import plotly
 import pytest
-
 from labdriver import LabServer
 
 LABEXT = Path(sys.prefix) / "share/jupyter/labextensions/jupyterlab-plotly/static"

@@ -16,11 +16,11 @@ _hidden = "rfc3987_syntax" not in sys.modules
 if _hidden:
     sys.modules["rfc3987_syntax"] = None  # type: ignore[assignment]  # import fails fast
 try:
-    import nbformat  # noqa: F401
+    import nbformat  # noqa: F401 - imported first for its import time (see above)
 finally:
     if _hidden:
         del sys.modules["rfc3987_syntax"]
 
-import plotly.graph_objects as _go  # noqa: E402
+import plotly.graph_objects as _go  # noqa: E402 - only after nbformat (see above)
 
-_go.FigureWidget  # resolve the lazy attribute now (imports anywidget and plotly's widget code)
+_go.FigureWidget  # noqa: B018 - resolve the lazy attribute now (imports anywidget and plotly's widget code)

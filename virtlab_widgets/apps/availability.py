@@ -15,7 +15,10 @@ class Recovery(ModelApp):
     def __init__(self, failures_per_year: float | None = None, detection_s: float | None = None,
                  lead_time_h: float | None = None, reinstall_h: float | None = None,
                  instances: int = 10, vm: str = "ubuntu-server"):
-        d = lambda key, v: P.value("availability", key) if v is None else v  # noqa: E731
+
+        def d(key: str, v: float | None) -> float:  # the cited default where no value is given
+            return P.value("availability", key) if v is None else v
+
         self.controls = {
             "failures_per_year": number_slider("ctl.failures", 1, 0.1, 12, 0.1, ".1f"),
             "detection_s": number_slider("ctl.detection", 30, 1, 600, 1),

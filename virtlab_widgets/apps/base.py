@@ -9,6 +9,7 @@ checks each value against the control's own range, so bad values raise a clear e
 from __future__ import annotations
 
 import numbers
+from collections.abc import Sequence
 
 import ipywidgets as W
 import plotly.graph_objects as go
@@ -46,7 +47,7 @@ class ModelApp(App):
     figure: go.FigureWidget
     summary: W.HTML
 
-    def _finish(self, figure: go.Figure, rows: list[W.Widget], extra: list[W.Widget] = ()) -> None:
+    def _finish(self, figure: go.Figure, rows: list[W.Widget], extra: Sequence[W.Widget] = ()) -> None:
         """Wrap ``figure`` once, lay out ``rows`` above it and start listening to controls."""
         self.figure = figure_widget(figure)
         self.summary = summary()
@@ -60,7 +61,7 @@ class ModelApp(App):
         """The current value of every control, by name."""
         return {name: c.value for name, c in self.controls.items()}
 
-    def set(self, **values) -> "ModelApp":
+    def set(self, **values) -> ModelApp:
         """Change controls from code, e.g. ``app.set(vms=8)``; bad values raise ValueError/TypeError."""
         unknown = set(values) - set(self.controls)
         if unknown:
@@ -73,7 +74,7 @@ class ModelApp(App):
     def summary_text(self) -> str:  # pragma: no cover - every subclass overrides it
         raise NotImplementedError
 
-    def _restyle(self) -> "tuple[dict, list[int]]":  # pragma: no cover
+    def _restyle(self) -> tuple[dict, list[int]]:  # pragma: no cover
         raise NotImplementedError
 
     def _before_refresh(self) -> None:

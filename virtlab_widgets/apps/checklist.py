@@ -39,7 +39,7 @@ def steps() -> list[Step]:
 class LabChecklist(App):
     """One checkbox per step, each with what to do and how to verify; a progress line on top."""
 
-    def __init__(self, done: "list[str] | None" = None):
+    def __init__(self, done: list[str] | None = None):
         self.steps = steps()
         self.boxes = {s.id: W.Checkbox(value=False, description=f"{i + 1}. {s.title}", indent=False,
                                        layout=W.Layout(width="auto"))
@@ -54,7 +54,7 @@ class LabChecklist(App):
         for box in self.boxes.values():
             box.observe(self._refresh, names="value")
 
-    def set(self, *, done: "list[str] | None" = None) -> "LabChecklist":
+    def set(self, *, done: list[str] | None = None) -> LabChecklist:
         """Tick exactly the steps in ``done`` (step ids, see :func:`steps`)."""
         if done is not None:
             if isinstance(done, str):
@@ -78,6 +78,6 @@ class LabChecklist(App):
         self.summary.value = summary_html(self.summary_text())
 
 
-def lab_checklist(done: "list[str] | None" = None) -> LabChecklist:
+def lab_checklist(done: list[str] | None = None) -> LabChecklist:
     """Show the lab steps as a checklist (see :class:`LabChecklist`)."""
     return LabChecklist(done)

@@ -54,7 +54,8 @@ class Consolidation(ModelApp):
         limit = (t("cons.breakeven", u=f"{c.breakeven * 100:.0f}") if c.breakeven is not None
                  else t("cons.always"))
         return t("cons.sum", n=c.servers, u=f"{v['utilisation_pct']:.0f}", hosts=f"{now['hosts']:.0f}",
-                 saved=t("cons.saved" if now["saved"] >= 0 else "cons.more", k=f"{abs(now['saved']):.0f}"), oh=f"{overhead(v['workload']) * 100:.0f}",
+                 saved=t("cons.saved" if now["saved"] >= 0 else "cons.more", k=f"{abs(now['saved']):.0f}"),
+                 oh=f"{overhead(v['workload']) * 100:.0f}",
                  phys=f"{now['physical']:,.0f}", virt=f"{now['virtual']:,.0f}", verdict=verdict, limit=limit)
 
 

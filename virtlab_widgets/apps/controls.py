@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from html import escape
 
 import ipywidgets as W
@@ -11,11 +12,11 @@ import plotly.io as pio
 from plotly.basedatatypes import BaseFigure
 
 from .. import presets as P
-from .a11y import with_slider_labels
-from .figurewidget import FigureWidget
 from ..static import app_html, static_bundle, static_mode
 from ..style import font_size
 from ..text import label, t
+from .a11y import with_slider_labels
+from .figurewidget import FigureWidget
 
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 _WIDE = {"description_width": "initial"}
@@ -48,7 +49,7 @@ def preset_dropdown(kind: str, value: str, key: str) -> W.Dropdown:
                       description=t(key), style=_WIDE, layout=_fit_dropdown())
 
 
-def choice_dropdown(key: str, options: "list[tuple[str, str]]", value: str) -> W.Dropdown:
+def choice_dropdown(key: str, options: Sequence[tuple[str, str | None]], value: str | None) -> W.Dropdown:
     """A dropdown over ``(label, value)`` pairs that are not presets (benchmarks, layers…)."""
     return W.Dropdown(options=options, value=value, description=t(key), style=_WIDE, layout=_fit_dropdown())
 

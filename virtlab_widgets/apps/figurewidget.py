@@ -229,7 +229,7 @@ class FigureWidget(go.FigureWidget):
         if isinstance(content, dict) and content.get("type") == REQUEST:
             self.send({"type": REPLY, "source": bundle_source()})
 
-    def move_points(self, restyle_data: dict, trace_indexes: "list[int]") -> None:
+    def move_points(self, restyle_data: dict, trace_indexes: list[int]) -> None:
         """Like :meth:`plotly_restyle`, for points that stay inside the axes' current ranges.
 
         Sent as a zero-length animation (``Plotly.animate``, ``redraw: False``), which moves

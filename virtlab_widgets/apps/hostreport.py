@@ -29,7 +29,7 @@ class ShowsHost:
         return example_report() if self.example else probe()
 
     def static_html(self) -> str:
-        html = super().static_html()  # type: ignore[misc]
+        html = super().static_html()  # type: ignore[misc]  # a mixin: App.static_html follows in the MRO
         if not self.example:
             return html
         notice = (f"<div class='virtlab-example-host' role='note' style='border-left:4px solid #E69F00;"

@@ -32,7 +32,7 @@ class SortKinds(App):
         self.widget = W.VBox([*rows, self.button, self.summary])
         self.summary.value = summary_html(self.summary_text())
 
-    def choose(self, i: int, kind: str | None) -> "SortKinds":
+    def choose(self, i: int, kind: str | None) -> SortKinds:
         """Pick ``kind`` (or None) for situation ``i`` (0-based) from code."""
         if isinstance(i, bool) or not isinstance(i, int) or not 0 <= i < len(self.items):
             raise ValueError(f"situation index must be 0..{len(self.items) - 1}, got {i!r}")

@@ -5,12 +5,12 @@ from .. import multiboot as mb
 from .. import presets as P
 from ..figures.multiboot import multiboot_figure, multiboot_relayout, multiboot_restyle
 from ..text import gib, label, percent, seconds, t
+from .base import ModelApp
+from .controls import choice_dropdown, count_slider, preset_dropdown, row
 
 
 def _minutes(s: float) -> str:
     return t("unit.min", v=f"{s / 60:.1f}")
-from .base import ModelApp
-from .controls import choice_dropdown, count_slider, preset_dropdown, row
 
 
 class MultibootVsVm(ModelApp):

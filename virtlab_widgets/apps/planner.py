@@ -7,10 +7,10 @@ from .. import planner as pl
 from .. import presets as P
 from ..figures.carving import carving_figure, carving_restyle, x_end
 from ..probe import HostReport
-from .hostreport import ShowsHost
 from ..text import disk, gib, label, t
 from .base import ModelApp
 from .controls import choice_dropdown, count_slider, number_slider, row
+from .hostreport import ShowsHost
 
 
 class VmPlanner(ShowsHost, ModelApp):

@@ -134,7 +134,7 @@ def verdict_html(q: Question, choice: int, live: bool = True) -> str:
 class Quiz(App):
     """Radio buttons per question, a check button and per-choice feedback."""
 
-    def __init__(self, items: "list[Question] | tuple[Question, ...]"):
+    def __init__(self, items: list[Question] | tuple[Question, ...]):
         if not items:
             raise ValueError("a quiz needs at least one question")
         self.items = list(items)
@@ -163,7 +163,7 @@ class Quiz(App):
         """Has any answer been checked yet?"""
         return any(r is not None for r in self.results)
 
-    def answer(self, i: int, choice: int) -> "Quiz":
+    def answer(self, i: int, choice: int) -> Quiz:
         """Select ``choice`` for question ``i`` from code (both 0-based)."""
         self._index(i)
         if not isinstance(choice, int) or isinstance(choice, bool) or not 0 <= choice < len(self.items[i].choices):

@@ -4,13 +4,13 @@ from __future__ import annotations
 import ipywidgets as W
 
 from ..probe import HostReport
-from .hostreport import ShowsHost
 from ..readiness import GUESTS, Check, counts, readiness
 from ..style import COLORS
 from ..tables import Raw, bullet_list, html_table
 from ..text import label, t
 from ..validate import check_choice
 from .controls import App, choice_dropdown, html_with_code, keep_words, row, summary, summary_html
+from .hostreport import ShowsHost
 
 _MARK = {"pass": ("✔", COLORS["process"]), "warn": ("⚠", COLORS["container"]), "fail": ("✘", COLORS["warn"])}
 
@@ -42,7 +42,7 @@ class Readiness(ShowsHost, App):
         self._refresh()
         self.menu.observe(self._refresh, names="value")
 
-    def set(self, *, guest: str | None = None) -> "Readiness":
+    def set(self, *, guest: str | None = None) -> Readiness:
         """Check for another guest size (``"ubuntu-desktop"`` or ``"ubuntu-server"``)."""
         if guest is not None:
             self.menu.value = check_choice(guest, "guest", GUESTS)

@@ -36,7 +36,7 @@ class VmSoftware(App):
     def host_os(self) -> str | None:
         return None if self.menu.value == ALL else self.menu.value
 
-    def set(self, *, host_os: str | None = None) -> "VmSoftware":
+    def set(self, *, host_os: str | None = None) -> VmSoftware:
         """Filter to ``"windows"``, ``"macos"``, ``"linux"``; ``None`` shows all."""
         self.menu.value = ALL if host_os is None else check_choice(host_os, "host OS", HOST_FAMILIES)
         return self

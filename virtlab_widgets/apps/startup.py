@@ -8,7 +8,7 @@ from .. import presets as P
 from ..figures.startup import startup_capacity, startup_figure, startup_restyle, startup_times
 from ..static import Dim, State, count_values, menu_dim, restyle_state
 from ..text import seconds, t
-from ..validate import check_count
+from ..validate import check_one_count
 from .controls import App, count_slider, figure_widget, preset_dropdown, row, summary, summary_html
 
 
@@ -18,7 +18,7 @@ class StartupRace(App):
     MAX = 300
 
     def __init__(self, count: int = 1, host: str = "laptop-16"):
-        count = check_count(count, "count", self.MAX)
+        count = check_one_count(count, "count", self.MAX)
         self.count_slider = count_slider("ctl.start_count", max(1, count), self.MAX)
         self.count_slider.min = 1
         self.host_menu = preset_dropdown("hosts", P.host(host).name, "ctl.host")
@@ -29,10 +29,10 @@ class StartupRace(App):
         self.count_slider.observe(self._refresh, names="value")
         self.host_menu.observe(self._refresh, names="value")
 
-    def set(self, *, count: int | None = None, host: str | None = None) -> "StartupRace":
+    def set(self, *, count: int | None = None, host: str | None = None) -> StartupRace:
         """Change the controls from code (``count`` 1..300, a host preset)."""
         if count is not None:
-            value = check_count(count, "count", self.MAX)
+            value = check_one_count(count, "count", self.MAX)
             if value < 1:
                 raise ValueError("count must be at least 1")
             self.count_slider.value = value

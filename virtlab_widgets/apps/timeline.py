@@ -13,7 +13,7 @@ from .controls import App, figure_widget, row, summary, summary_html
 class Timeline(App):
     """Toggle buttons (lecture events / all) and a checkbox per kind over one figure."""
 
-    def __init__(self, section: int = 4, kinds: "list[str] | None" = None, lecture_only: bool = False):
+    def __init__(self, section: int = 4, kinds: list[str] | None = None, lecture_only: bool = False):
         if section not in (4, 6):
             raise ValueError(f"section must be 4 (containers) or 6 (VM software), got {section!r}")
         self.section = section
@@ -33,7 +33,7 @@ class Timeline(App):
         for box in self.kind_boxes.values():
             box.observe(self._refresh, names="value")
 
-    def set(self, *, lecture_only: bool | None = None, kinds: "list[str] | None" = None) -> "Timeline":
+    def set(self, *, lecture_only: bool | None = None, kinds: list[str] | None = None) -> Timeline:
         """Change the filters from code."""
         if lecture_only is not None:
             if not isinstance(lecture_only, bool):
@@ -86,6 +86,6 @@ class Timeline(App):
         self.summary.value = summary_html(self.summary_text())
 
 
-def timeline(section: int = 4, kinds: "list[str] | None" = None, lecture_only: bool = False) -> Timeline:
+def timeline(section: int = 4, kinds: list[str] | None = None, lecture_only: bool = False) -> Timeline:
     """Show the history timeline for notebook 4 (containers) or 6 (VM software)."""
     return Timeline(section, kinds, lecture_only)

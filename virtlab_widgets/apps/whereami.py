@@ -7,12 +7,12 @@ import ipywidgets as W
 
 from ..figures.stack import stack_figure, stack_relayout, stack_restyle
 from ..probe import HostReport, Verdict
-from .hostreport import ShowsHost
 from ..tables import Raw, bullet_list, html_table
 from ..text import gib, t
 from ..whereami import EXAMPLES, Location, locate
 from .base import ModelApp
 from .controls import choice_dropdown, keep_words, row
+from .hostreport import ShowsHost
 
 VERDICTS = ("in_container", "in_vm", "hw_virt", "nested_virt")
 
@@ -27,9 +27,9 @@ def report_html(report: HostReport) -> str:
     facts = t("where.facts", os=report.distro or report.os_name, kernel=report.kernel, machine=report.machine,
               cpu=report.cpu_model or "?", cores=report.logical_cores or "?",
               ram=gib(report.mem_total_mib) if report.mem_total_mib else "?")
-    rows = [(t(f"where.q.{k}"), Raw(f"<span style='white-space:nowrap'>{escape(verdict_word(getattr(report, k)))}</span>"),
-             getattr(report, k).reason,
-             bullet_list(getattr(report, k).evidence) if getattr(report, k).evidence else "—") for k in VERDICTS]
+    verdicts = [getattr(report, k) for k in VERDICTS]
+    rows = [(t(f"where.q.{k}"), Raw(f"<span style='white-space:nowrap'>{escape(verdict_word(v))}</span>"),
+             v.reason, bullet_list(v.evidence) if v.evidence else "—") for k, v in zip(VERDICTS, verdicts)]
     return f"<p>{escape(facts)}</p>" + html_table(t("where.caption"), [t("where.h.question"), t("where.h.answer"),
                                                                t("where.h.reason"), t("where.h.evidence")], rows)
 
@@ -47,7 +47,7 @@ class WhereAmI(ShowsHost, ModelApp):
         arch, layer = self._arch_layer()
         self._finish(stack_figure(arch, layer), [row(self.controls["view"])], [self.details])
 
-    def set_report(self, report: HostReport) -> "WhereAmI":
+    def set_report(self, report: HostReport) -> WhereAmI:
         """Show another probe report (tests use fake machines)."""
         self.report, self.example = self._host(report), False
         self.location = locate(self.report)

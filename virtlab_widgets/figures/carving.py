@@ -60,15 +60,18 @@ def x_end(c: Carving) -> float:
 def carving_restyle(c: Carving) -> tuple[dict, list[int]]:
     """``plotly_restyle`` arguments that redraw every bar segment and label for ``c``."""
     cats = categories(c)
-    pct = lambda v: list(np.asarray(v) / c.capacity * 100)  # noqa: E731
-    hover = lambda v: [_amount(r, float(x)) for r, x in zip(RESOURCES, v)]  # noqa: E731
-    xs, ys, cds = [pct(c.reserved)], [cats], [hover(c.reserved)]
-    for i in range(MAX_VMS):
-        share = c.per_vm if i < c.vms else np.zeros(3)
-        xs.append(pct(share)), ys.append(cats), cds.append(hover(share))
-    xs.append(pct(c.free)), ys.append(cats), cds.append(hover(c.free))
-    xs.append(list(_label_x(c))), ys.append(cats)
-    cds.append([ratio_label(c, i) for i in range(3)])
+
+    def pct(v: np.ndarray) -> list[float]:
+        return list(np.asarray(v) / c.capacity * 100)
+
+    def hover(v: np.ndarray) -> list[str]:
+        return [_amount(r, float(x)) for r, x in zip(RESOURCES, v)]
+
+    # the bar segments in trace order: the reserve, one per VM slot (empty past c.vms), the free rest
+    segments = [c.reserved, *(c.per_vm if i < c.vms else np.zeros(3) for i in range(MAX_VMS)), c.free]
+    xs = [pct(s) for s in segments] + [list(_label_x(c))]
+    ys = [cats] * (len(segments) + 1)
+    cds = [hover(s) for s in segments] + [[ratio_label(c, i) for i in range(3)]]
     text = [None] * (MAX_VMS + 2) + [[bar_label(c, i) for i in range(3)]]
     return {"x": xs, "y": ys, "customdata": cds, "text": text}, list(range(MAX_VMS + 3))
 

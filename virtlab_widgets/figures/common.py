@@ -19,7 +19,7 @@ import plotly.graph_objects as go
 from ..style import em, font_size, growth
 
 
-def apply_restyle(fig: go.Figure, update: "tuple[dict, list[int]]") -> go.Figure:
+def apply_restyle(fig: go.Figure, update: tuple[dict, list[int]]) -> go.Figure:
     """Apply a ``plotly_restyle``-style ``(values, trace_indices)`` update to a plain Figure.
 
     Figure builders draw empty traces, then fill them with the same update the apps

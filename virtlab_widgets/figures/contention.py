@@ -38,7 +38,10 @@ def contention_restyle(c: ContentionCurves, n: int) -> tuple[dict, list[int]]:
     k, end = c.counts, int(c.counts[-1])
     top_total = float(max(np.nanmax(c.vm_total), np.nanmax(c.ct_total), 1.0)) * 110
     over = min(c.vm_over, end + 1)
-    shade = lambda top: ([over, end, end, over], [0, 0, top, top]) if over <= end else ([], [])  # noqa: E731
+
+    def shade(top: float) -> tuple[list[float], list[float]]:
+        return ([over, end, end, over], [0, 0, top, top]) if over <= end else ([], [])
+
     xs = [k, k, k, k, [n], [n], [n], [n], [c.cpu_full] * 2, [c.cpu_full] * 2,
           shade(105)[0], shade(top_total)[0]]
     ys = [c.vm_each * 100, c.ct_each * 100, c.vm_total * 100, c.ct_total * 100,
@@ -56,7 +59,7 @@ def contention_figure(c: ContentionCurves, n: int) -> go.Figure:
     fig = make_subplots(rows=1, cols=2, subplot_titles=[t("cont.each"), t("cont.total")],
                         horizontal_spacing=0.12)
     lw, ms = line_width(), marker_size()
-    for col, suffix in ((1, "each"), (2, "total")):
+    for col in (1, 2):  # per instance (left), total (right)
         for kind in ("vm", "container"):
             fig.add_scatter(name=t(kind), legendgroup=kind, showlegend=col == 1, mode="lines",
                             line=dict(color=COLORS[kind], width=lw, dash=DASHES[kind]),

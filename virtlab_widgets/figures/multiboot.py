@@ -41,7 +41,10 @@ def multiboot_restyle(day: mb.DayOfWork) -> tuple[dict, list[int]]:
     multi = mb.multiboot_lost_s(SWITCHES, day.guest) / 60
     vm = mb.vm_lost_s(SWITCHES, day.guest) / 60
     k = day.switches
-    gib = lambda mib: max(mib, 0.0) / 1024  # noqa: E731
+
+    def gib(mib: float) -> float:
+        return max(mib, 0.0) / 1024
+
     short = max(-day.free_with_vm_mib, 0.0)
     segments = {  # [multi-boot row, VM row], GiB
         "running_os": [gib(day.host_os_mib), gib(day.host_os_mib)],

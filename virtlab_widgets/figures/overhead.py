@@ -12,8 +12,8 @@ import plotly.graph_objects as go
 from .. import model
 from .. import presets as P
 from ..style import COLORS, base_layout, em
-from .common import fit_layout, wrap_label
 from ..text import t
+from .common import fit_layout, wrap_label
 
 KINDS = ("container", "vm")
 DERIVED_PATTERN = "/"

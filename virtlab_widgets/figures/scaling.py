@@ -26,7 +26,10 @@ def scaling_restyle(c: ScalingCurves, demand: float) -> tuple[dict, list[int]]:
     start = float(d[no_up[0]]) if no_up.size else None
     top = float(np.nanmax(c.out_cost)) * 1.1
     limit = ([start, end, end, start], [0, 0, top, top]) if start is not None else ([], [])
-    now = lambda v: None if np.isnan(v) else float(v)  # noqa: E731
+
+    def now(v: float) -> float | None:
+        return None if np.isnan(v) else float(v)
+
     xs = [d, d, [0, end], [demand, demand], d, d, [demand, demand], limit[0]]
     ys = [c.up_capacity, c.out_capacity, [0, end], [now(c.up_capacity[i]), float(c.out_capacity[i])],
           c.up_cost, c.out_cost, [now(c.up_cost[i]), float(c.out_cost[i])], limit[1]]

@@ -68,14 +68,17 @@ def boxes(arch: str) -> tuple[list[Box], list[tuple[float, float, int, int, str]
     if arch == "type1":
         cols = _columns(3)
         boxes = [Box("hardware", *full, 0, t("stack.hardware")), Box("hypervisor", *full, 1, t("stack.hypervisor1"))]
-        boxes += [Box("guest_os", a, b, 2, t("stack.guest_os", os=os)) for (a, b), os in zip(cols, ("Linux", "Windows", "Linux"))]
+        boxes += [Box("guest_os", a, b, 2, t("stack.guest_os", os=os))
+                  for (a, b), os in zip(cols, ("Linux", "Windows", "Linux"))]
         boxes += [Box("app", a, b, 3, t("stack.app", name=apps[i])) for i, (a, b) in enumerate(cols)]
         return boxes, [(a, b, 2, 3, t("stack.vm", i=i + 1)) for i, (a, b) in enumerate(cols)]
     if arch == "type2":
         cols = _columns(2, 0.0, 8.3)
         boxes = [Box("hardware", *full, 0, t("stack.hardware")), Box("host_os", *full, 1, t("stack.host_os")),
-                 Box("hypervisor", 0.0, 8.3, 2, t("stack.hypervisor2")), Box("app", 8.45, WIDTH, 2, t("stack.host_app"))]
-        boxes += [Box("guest_os", a, b, 3, t("stack.guest_os", os=os)) for (a, b), os in zip(cols, ("Ubuntu", "Windows"))]
+                 Box("hypervisor", 0.0, 8.3, 2, t("stack.hypervisor2")),
+                 Box("app", 8.45, WIDTH, 2, t("stack.host_app"))]
+        boxes += [Box("guest_os", a, b, 3, t("stack.guest_os", os=os))
+                  for (a, b), os in zip(cols, ("Ubuntu", "Windows"))]
         boxes += [Box("app", a, b, 4, t("stack.app", name=apps[i])) for i, (a, b) in enumerate(cols)]
         return boxes, [(a, b, 3, 4, t("stack.vm", i=i + 1)) for i, (a, b) in enumerate(cols)]
     base = 0 if arch == "container" else 2
@@ -164,11 +167,19 @@ def stack_restyle(arch: str, you_are_here: str | None = None) -> tuple[dict, lis
             b = items[i]
             x, y = _rect(b.x0 + 0.05, b.x1 - 0.05, b.level * HEIGHT + GAP / 2, (b.level + 1) * HEIGHT - GAP / 2)
             mine = b.layer == here
-            xs.append(x), ys.append(y), fills.append(FILL[b.layer]), names.append(t(f"stack.desc.{b.layer}"))
-            widths.append(5 if mine else 1), colors.append(COLORS["warn"] if mine else "white")
+            xs.append(x)
+            ys.append(y)
+            fills.append(FILL[b.layer])
+            names.append(t(f"stack.desc.{b.layer}"))
+            widths.append(5 if mine else 1)
+            colors.append(COLORS["warn"] if mine else "white")
         else:
-            xs.append([]), ys.append([]), fills.append("rgba(0,0,0,0)"), names.append("")
-            widths.append(0), colors.append("white")
+            xs.append([])
+            ys.append([])
+            fills.append("rgba(0,0,0,0)")
+            names.append("")
+            widths.append(0)
+            colors.append("white")
     label_x = [(b.x0 + b.x1) / 2 for b in items]
     label_y = [(b.level + 0.5) * HEIGHT for b in items]
     px = _units_to_px()
@@ -181,7 +192,9 @@ def stack_restyle(arch: str, you_are_here: str | None = None) -> tuple[dict, lis
         x, y = _rect(x0 - 0.02 - pad, x1 + 0.02 + pad, l0 * HEIGHT - 0.02 - pad, (l1 + 1) * HEIGHT + top)
         ox += x + [None]
         oy += y + [None]
-        lx.append(x0 + 0.1 - pad), ly.append((l1 + 1) * HEIGHT + top), lt.append(text)
+        lx.append(x0 + 0.1 - pad)
+        ly.append((l1 + 1) * HEIGHT + top)
+        lt.append(text)
     if here is None:
         hx, hy, ht = [], [], []
     else:

@@ -161,8 +161,13 @@ def _lanes(section: int, items: list[Event]) -> tuple[dict[str, float], dict[str
     plot (px). Lanes with labels get the room their rows need."""
     labels = {kind: place_labels([e for e in items if e.kind == kind and e.lecture_section == section], section)
               or [] for kind in LANES}
-    reach = lambda n: _row_offset(n) + _pitch() / 2 if n else max(_radius(), em(0.9))  # noqa: E731
-    y, ys, previous = em(0.6), {}, 0.0
+
+    def reach(n: int) -> float:
+        return _row_offset(n) + _pitch() / 2 if n else max(_radius(), em(0.9))
+
+    y: float = em(0.6)
+    ys: dict[str, float] = {}
+    previous = 0.0
     for kind in LANES:
         rows = [lb.row for lb in labels[kind]]
         below = reach(max([-r for r in rows if r < 0], default=0))
@@ -180,7 +185,10 @@ def timeline_figure(section: int, items: list[Event] | None = None) -> go.Figure
     fig = go.Figure()
     hover = ("<b>%{customdata[0]} %{customdata[3]}</b><br>%{customdata[1]}<br><i>" + t("tl.source")
              + ": %{customdata[2]}</i><extra></extra>")
-    custom = lambda chosen: [[e.date, e.description, e.source, e.title] for e in chosen]  # noqa: E731
+
+    def custom(chosen: list[Event]) -> list[list[str]]:
+        return [[e.date, e.description, e.source, e.title] for e in chosen]
+
     for kind, lecture in trace_keys():
         chosen = [e for e in items if e.kind == kind and (e.lecture_section == section) == lecture]
         lane = t(f"tl.kind.{kind}")

@@ -1,4 +1,10 @@
-"""Labels live in one table per language; every language has the same keys."""
+"""Labels live in one catalog per language (data/i18n/*.json); every language has the same keys,
+the same placeholders, and data files carry every text field in every language."""
+import json
+import re
+import string
+from pathlib import Path
+
 import pytest
 
 from virtlab_widgets import presets as P
@@ -6,8 +12,48 @@ from virtlab_widgets import text
 from virtlab_widgets.text import TEXT
 
 
+DATA = Path(text.__file__).parent / "data"
+
+
 def test_languages_have_the_same_keys():
-    assert set(TEXT["ko"]) == set(TEXT["en"])
+    assert set(TEXT) >= {"ko", "en"}
+    for lang, table in TEXT.items():
+        assert set(table) == set(TEXT[text.DEFAULT]), f"data/i18n/{lang}.json keys differ from Korean"
+
+
+def test_languages_have_the_same_placeholders():
+    fields = lambda s: sorted(f for _, f, _, _ in string.Formatter().parse(s) if f)  # noqa: E731
+    for lang, table in TEXT.items():
+        for key, value in table.items():
+            assert fields(value) == fields(TEXT[text.DEFAULT][key]), f"{lang}: {key} placeholders differ"
+
+
+def _text_fields(value, path=""):
+    if isinstance(value, dict):
+        langs = {m.group(1): m.group(2) for k in value if (m := re.fullmatch(r"(\w+)_(ko|en)", k))}
+        for field in set(langs):
+            yield path, field, [lang for lang in TEXT if f"{field}_{lang}" in value]
+        for k, v in value.items():
+            yield from _text_fields(v, f"{path}.{k}")
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _text_fields(v, f"{path}[{i}]")
+
+
+@pytest.mark.parametrize("path", sorted(p.name for p in DATA.glob("*.json")))
+def test_data_files_carry_every_text_field_in_every_language(path):
+    missing = [(where, field, have) for where, field, have in _text_fields(json.loads((DATA / path).read_text("utf-8")))
+               if sorted(have) != sorted(TEXT)]
+    assert not missing, f"{path}: fields without every language: {missing[:5]}"
+
+
+def test_no_language_branches_in_code():
+    """A new language is a data change: no code picks a language by name."""
+    package = Path(text.__file__).parent
+    hits = [f"{p.relative_to(package)}:{i}" for p in package.rglob("*.py") if p.name != "text.py"
+            for i, line in enumerate(p.read_text("utf-8").splitlines(), 1)
+            if re.search(r"""language\(\) *[=!]= *["']|["'](ko|en)["'] if """, line)]
+    assert not hits, f"language chosen in code: {hits}"
 
 
 def test_every_preset_has_a_label_in_every_language():
@@ -31,3 +77,14 @@ def test_switching_language():
 def test_units_for_people():
     assert text.gib(850) == "850 MiB" and text.gib(9318) == "9.1 GiB"
     assert text.seconds(0.657) == "657 ms" and text.seconds(31.2) == "31 s" and text.seconds(300) == "5.0 분"
+
+
+def test_quiz_in_a_language_without_a_translation_falls_back_to_the_default():
+    from virtlab_widgets.apps.quiz import questions
+
+    korean = questions("04")
+    try:
+        text.set_language("en")
+        assert questions("04") == korean or questions("04")[0].question != korean[0].question
+    finally:
+        text.set_language("ko")

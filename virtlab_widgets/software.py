@@ -13,7 +13,7 @@ from importlib import resources
 
 from .probe import HostReport
 from .tables import Raw, html_table, link
-from .text import language, t
+from .text import localized, t
 from .validate import check_choice
 
 HOST_FAMILIES = ("windows", "macos", "linux")
@@ -50,9 +50,8 @@ def _raw() -> dict:
 
 def products() -> list[Product]:
     """Every product, in file order, with notes in the current language."""
-    lang = "ko" if language() == "ko" else "en"
     return [Product(p["id"], p["name"], p["vendor"], p["hypervisor_type"], tuple(p["host_os"]), p["licence"],
-                    p["cost_ko"] if lang == "ko" else p["licence"], p[f"notes_{lang}"], p["source"],
+                    localized(p, "cost"), localized(p, "notes"), p["source"],
                     p.get("source_url"), p["confidence"]) for p in _raw()["products"]]
 
 
@@ -60,7 +59,7 @@ def hypervisor_type_label(kind: str) -> str:
     """``Type 1 (베어메탈, …)``, ``Type 2 (호스트형, hosted)`` or the debated label."""
     types = _raw()["hypervisor_types"]
     check_choice(kind, "hypervisor type", [k for k in types if k != "source"])
-    return types[kind]["label_ko" if language() == "ko" else "label_en"]
+    return localized(types[kind], "label")
 
 
 def for_host(host_os: str | None = None) -> list[Product]:

@@ -9,7 +9,7 @@ from importlib import resources
 
 import ipywidgets as W
 
-from ..text import language, t
+from ..text import localized, t
 from ..validate import check_choice
 from .controls import App, html_with_code, summary, summary_html
 
@@ -32,8 +32,7 @@ def _raw() -> tuple[dict, ...]:
 
 def steps() -> list[Step]:
     """The lab's steps in order, in the current language."""
-    lang = "ko" if language() == "ko" else "en"
-    return [Step(s["id"], s[f"title_{lang}"], s[f"do_{lang}"], s[f"verify_{lang}"]) for s in _raw()]
+    return [Step(s["id"], localized(s, "title"), localized(s, "do"), localized(s, "verify")) for s in _raw()]
 
 
 class LabChecklist(App):

@@ -1,6 +1,6 @@
 """A self-check quiz with immediate, per-choice feedback, shared by every notebook.
 
-Questions live in ``data/quizzes/<key>.json``, one file per notebook (``01.json`` …
+Questions live in ``data/quizzes/<language>/<key>.json``, one file per notebook (``ko/01.json`` …
 ``07.json``). Each file is a list of questions::
 
     {"section": "4-1",               # the chapter subsection it checks ("7" for the lab)
@@ -31,7 +31,7 @@ from importlib import resources
 import ipywidgets as W
 
 from ..style import COLORS
-from ..text import t
+from ..text import DEFAULT, language, t
 from ..validate import check_choice
 from .controls import App
 
@@ -91,8 +91,14 @@ _QUIZZES = resources.files("virtlab_widgets").joinpath("data/quizzes")
 
 
 def quiz_keys() -> list[str]:
-    """The notebooks that have a quiz (``["01", …]``)."""
-    return sorted(p.name.removesuffix(".json") for p in _QUIZZES.iterdir() if p.name.endswith(".json"))
+    """The notebooks that have a quiz (``["01", …]``), from the default language's folder."""
+    folder = _QUIZZES.joinpath(DEFAULT)
+    return sorted(p.name.removesuffix(".json") for p in folder.iterdir() if p.name.endswith(".json"))
+
+
+def _quiz_language(key: str) -> str:
+    """The current language if quiz ``key`` is translated into it, else the default language."""
+    return language() if _QUIZZES.joinpath(language(), f"{key}.json").is_file() else DEFAULT
 
 
 def parse_question(raw: dict, where: str = "quiz") -> Question:
@@ -110,11 +116,15 @@ def parse_question(raw: dict, where: str = "quiz") -> Question:
                     tuple(c["feedback"] for c in choices), raw.get("section", ""), raw.get("skill", ""))
 
 
-@cache
 def questions(key: str) -> tuple[Question, ...]:
-    """The questions of one notebook's quiz."""
+    """The questions of one notebook's quiz, in the current language."""
     check_choice(key, "quiz", quiz_keys())
-    raw = json.loads(_QUIZZES.joinpath(f"{key}.json").read_text("utf-8"))
+    return _questions(_quiz_language(key), key)
+
+
+@cache
+def _questions(lang: str, key: str) -> tuple[Question, ...]:
+    raw = json.loads(_QUIZZES.joinpath(lang, f"{key}.json").read_text("utf-8"))
     return tuple(parse_question(q, f"quiz {key}, question {i + 1}") for i, q in enumerate(raw))
 
 

@@ -9,7 +9,7 @@ from importlib import resources
 import plotly.graph_objects as go
 
 from ..style import COLORS, base_layout, em, font_size, marker_size
-from ..text import language, t
+from ..text import localized, t
 from .common import LINE_HEIGHT, fit_layout, narrow_width, text_width
 
 LANES = ("mainframe", "theory", "vm", "hardware", "container", "orchestration")
@@ -46,9 +46,8 @@ def _raw_events() -> tuple[dict, ...]:
 
 def events() -> list[Event]:
     """All events, in date order, in the current language."""
-    lang = "ko" if language() == "ko" else "en"
     return [Event(e["id"], e["date"], e["kind"], e.get("lecture_section") if e.get("lecture") else None,
-                  e[f"title_{lang}"], e[f"description_{lang}"], e["source"]) for e in _raw_events()]
+                  localized(e, "title"), localized(e, "description"), e["source"]) for e in _raw_events()]
 
 
 def trace_keys() -> list[tuple[str, bool]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from virtlab_widgets.probe import HostReport, Verdict, probe
+from virtlab_widgets.models.probe import HostReport, Verdict, probe
 
 FIX = Path(__file__).parent / "fixtures" / "probe"
 ENVS = {

@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from virtlab_widgets import model, recovery
 from virtlab_widgets import presets as P
-from virtlab_widgets.availability import (
+from virtlab_widgets.models.availability import (
     YEAR_S,
     availability,
     downtime_for_nines,

@@ -26,7 +26,7 @@ from virtlab_widgets import model
 from virtlab_widgets import presets as P
 from virtlab_widgets.cli import MAX_MESSAGE, main
 
-probe_module = importlib.import_module("virtlab_widgets.probe")
+probe_module = importlib.import_module("virtlab_widgets.models.probe")
 ROOT = Path(__file__).resolve().parents[1]
 SETTINGS = settings(max_examples=150, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
@@ -190,7 +190,7 @@ def test_no_module_shadows_a_public_function():
     even after the module of the same name was imported."""
     import virtlab_widgets as V
 
-    importlib.import_module("virtlab_widgets.probe")
+    importlib.import_module("virtlab_widgets.models.probe")
     for name in V.__all__:
         value = getattr(V, name)
         assert not (isinstance(value, type(os)) and name not in ("model", "presets")), \

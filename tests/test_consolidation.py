@@ -6,7 +6,8 @@ from hypothesis import strategies as st
 
 from virtlab_widgets import consolidation
 from virtlab_widgets import presets as P
-from virtlab_widgets.consolidation import (
+from virtlab_widgets.figures.consolidation import COST_VIRT, HOSTS_NOW, LOSS
+from virtlab_widgets.models.consolidation import (
     consolidation_curves,
     hosts_needed,
     overhead,
@@ -14,7 +15,6 @@ from virtlab_widgets.consolidation import (
     staff_cost,
     virtual_cost,
 )
-from virtlab_widgets.figures.consolidation import COST_VIRT, HOSTS_NOW, LOSS
 
 
 def test_overhead_comes_from_felter():

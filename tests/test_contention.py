@@ -4,9 +4,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from virtlab_widgets import contention, model
-from virtlab_widgets.contention import bound, contention_curves, first_overcommitted, layer_factor, per_instance
+from virtlab_widgets import contention
 from virtlab_widgets.figures.contention import CPU_LEFT, CT_EACH, VM_EACH, VM_NOW
+from virtlab_widgets.models import model
+from virtlab_widgets.models.contention import bound, contention_curves, first_overcommitted, layer_factor, per_instance
 
 
 def test_layer_factor_is_felter():

@@ -2,7 +2,7 @@
 import pytest
 
 from virtlab_widgets import sort_kinds
-from virtlab_widgets.kinds import KINDS, examples, grade, scenarios
+from virtlab_widgets.models.kinds import KINDS, examples, grade, scenarios
 from virtlab_widgets.text import TEXT
 
 

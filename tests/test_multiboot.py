@@ -5,8 +5,8 @@ import numpy as np
 import pytest
 
 from virtlab_widgets import model, multiboot_vs_vm
-from virtlab_widgets import multiboot as mb
 from virtlab_widgets import presets as P
+from virtlab_widgets.models import multiboot as mb
 
 
 def test_reboot_is_the_sum_of_its_cited_and_assumed_parts():

@@ -6,8 +6,8 @@ import pytest
 from fake_hosts import fake, fixture_report
 
 from virtlab_widgets import model, vm_planner
-from virtlab_widgets import planner as pl
 from virtlab_widgets import presets as P
+from virtlab_widgets.models import planner as pl
 
 
 def test_machine_size_from_the_probe():

@@ -1,4 +1,4 @@
-"""Tests for virtlab_widgets.probe: fixture trees of real-world layouts, no network, no root."""
+"""Tests for virtlab_widgets.models.probe: fixture trees of real-world layouts, no network, no root."""
 from __future__ import annotations
 
 import importlib
@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 # import_module, not "from virtlab_widgets import probe": the package may re-export the function
-P = importlib.import_module("virtlab_widgets.probe")
+P = importlib.import_module("virtlab_widgets.models.probe")
 
 FIX = Path(__file__).parent / "fixtures" / "probe"
 SECRET = "s3cr3t-hub-token"

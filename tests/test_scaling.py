@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from virtlab_widgets import presets as P
 from virtlab_widgets import scale_up_out
 from virtlab_widgets.figures.scaling import CAP_NOW, UP_CAP
-from virtlab_widgets.scaling import scale_out, scale_up, scaling_curves, server_cost, sizes
+from virtlab_widgets.models.scaling import scale_out, scale_up, scaling_curves, server_cost, sizes
 
 
 def test_worked_example():

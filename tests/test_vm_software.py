@@ -8,7 +8,7 @@ import pytest
 from fake_hosts import YES, fake, fixture_report
 
 from virtlab_widgets import vm_software
-from virtlab_widgets.software import HOST_FAMILIES, for_host, host_family, products, software_table_html
+from virtlab_widgets.models.software import HOST_FAMILIES, for_host, host_family, products, software_table_html
 
 
 def test_every_product_has_a_family_a_type_and_a_source():

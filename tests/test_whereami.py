@@ -6,7 +6,7 @@ from fake_hosts import LAYOUTS, NO, UNKNOWN, YES, fake, fixture_report
 
 from virtlab_widgets import where_am_i
 from virtlab_widgets.figures.stack import layers
-from virtlab_widgets.whereami import EXAMPLES, locate
+from virtlab_widgets.models.whereami import EXAMPLES, locate
 
 EXPECTED = {  # fixture layout -> (kind, arch, layer)
     "bare_metal": ("host", "type2", "host_os"),

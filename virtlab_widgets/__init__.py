@@ -6,7 +6,7 @@ server extension do not pay for plotly's widget machinery.
 """
 from importlib import import_module
 
-from . import model, presets
+from .models import model, presets
 from .style import present
 from .text import set_language
 
@@ -32,9 +32,9 @@ _LAZY = {
     # notebook 5
     "multiboot_vs_vm": ".apps.multiboot", "MultibootVsVm": ".apps.multiboot",
     "where_am_i": ".apps.whereami", "WhereAmI": ".apps.whereami",
-    "probe": ".probe",
+    "probe": ".models.probe",
     # notebook 6
-    "timeline_sources": ".history",
+    "timeline_sources": ".apps.history",
     "vm_software": ".apps.software", "VmSoftware": ".apps.software",
     # notebook 7
     "readiness_check": ".apps.readiness", "Readiness": ".apps.readiness",

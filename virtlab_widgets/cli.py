@@ -17,8 +17,8 @@ import os
 import sys
 from typing import Any, NoReturn
 
-from . import model
-from . import presets as P
+from .models import model
+from .models import presets as P
 from .text import TEXT
 
 MAX_MESSAGE = 200  # an error line never echoes a huge argument back
@@ -45,7 +45,7 @@ def _preset_help() -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The ``virtlab`` argument parser (``simulate``, ``sources`` and ``link`` sub-commands)."""
+    """The ``virtlab`` argument parser (``simulate``, ``sources``, ``probe`` and ``link`` sub-commands)."""
     parser = _Parser(prog="python -m virtlab_widgets",
                      description="Simulate VMs and containers on one host with the cited virtlab model.")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -72,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--host-cores", type=int, default=None, metavar="N", help="override the host's cores")
     sim.add_argument("--json", action="store_true", help="print parameters and results as JSON")
     sub.add_parser("sources", help="list every source the model's parameters cite")
+    sub.add_parser("probe", help="what this machine is: OS, CPU, memory, disk, VT-x/AMD-V, VM or container (JSON)")
     link = sub.add_parser("link", help="print the nbgitpuller link that opens a notebook for a class on JupyterHub",
                           description="The link a lecturer shares with a class on a JupyterHub: each student "
                                       "logs in, gets the repository cloned (or updated) and the notebook opened.")
@@ -178,24 +179,44 @@ def main(argv: list[str] | None = None) -> int:
         except OSError:
             pass
         return 1
-    except OSError as exc:  # e.g. a full disk behind a redirection
-        print(f"virtlab: error: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+    except _OutputError as exc:  # e.g. a full disk behind a redirection
+        print(f"virtlab: error: cannot write the output: {exc}", file=sys.stderr)
         return 1
+
+
+class _OutputError(Exception):
+    """Writing to standard output failed (not an error of the simulation itself)."""
+
+
+def _emit(text: str) -> None:
+    try:
+        print(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise _OutputError(exc.strerror or str(exc)) from None
 
 
 def _main(argv: list[str] | None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "sources":
-        print(_sources())
+        _emit(_sources())
+        return 0
+    if args.command == "probe":
+        from .models.probe import probe
+
+        _emit(json.dumps(probe().to_dict(), ensure_ascii=False, indent=2, allow_nan=False))
         return 0
     if args.command == "link":
         from .classroom import gitpuller_link
 
         try:
-            print(gitpuller_link(args.hub, args.repo, args.notebook, args.branch))
+            link = gitpuller_link(args.hub, args.repo, args.notebook, args.branch)
         except (ValueError, TypeError) as exc:
             print(f"virtlab: error: {_one_line(exc)}", file=sys.stderr)
             return 2
+        _emit(link)
         return 0
     try:
         host = _host(args)
@@ -205,6 +226,5 @@ def _main(argv: list[str] | None) -> int:
     except (ValueError, TypeError) as exc:
         print(f"virtlab: error: {_one_line(exc)}", file=sys.stderr)
         return 2
-    print(_json(params, scenario) if args.json else _report(params, scenario))
-    sys.stdout.flush()  # a write error surfaces here, inside main's handler
+    _emit(_json(params, scenario) if args.json else _report(params, scenario))
     return 0

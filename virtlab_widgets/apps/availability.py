@@ -1,8 +1,8 @@
 """App: recovery after a host failure → yearly downtime → nines (notebook 2, availability / agility)."""
 from __future__ import annotations
 
-from .. import availability as A
-from .. import presets as P
+from ..models import availability as A
+from ..models import presets as P
 from ..figures.availability import X_START, availability_figure, availability_restyle, x_end
 from ..text import seconds_long, t
 from .base import ModelApp

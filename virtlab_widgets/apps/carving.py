@@ -1,7 +1,7 @@
 """App: carve one physical host into VMs (notebook 1, section 1-1)."""
 from __future__ import annotations
 
-from ..carving import RESOURCES, Carving, carve
+from ..models.carving import RESOURCES, Carving, carve
 from ..figures.carving import MAX_VMS, carving_figure, carving_restyle, ratio_label, x_end
 from ..text import t
 from .base import ModelApp

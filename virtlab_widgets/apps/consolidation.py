@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import ipywidgets as W
 
-from ..consolidation import WORKLOADS, ConsolidationCurves, consolidation_curves, overhead
+from ..models.consolidation import WORKLOADS, ConsolidationCurves, consolidation_curves, overhead
 from ..figures.consolidation import consolidation_figure, consolidation_restyle
-from ..presets import value
+from ..models.presets import value
 from ..text import t
 from .base import ModelApp
 from .controls import choice_dropdown, count_slider, number_slider, row

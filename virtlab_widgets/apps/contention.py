@@ -5,8 +5,8 @@ and a network-bound one the link, so their totals never grow with the core count
 """
 from __future__ import annotations
 
-from .. import presets as P
-from ..contention import BENCHMARKS, ContentionCurves, contention_curves
+from ..models import presets as P
+from ..models.contention import BENCHMARKS, ContentionCurves, contention_curves
 from ..figures.contention import contention_figure, contention_restyle
 from ..text import percent, t
 from .base import ModelApp

@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 from plotly.basedatatypes import BaseFigure
 
-from .. import presets as P
+from ..models import presets as P
 from ..static import app_html, static_bundle, static_mode
 from ..style import font_size
 from ..text import label, t

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import ipywidgets as W
 
-from .figures.timeline import events
-from .tables import html_table
-from .text import t
+from ..figures.timeline import events
+from ..tables import html_table
+from ..text import t
 
 
 def events_table_html(section: int = 6, lecture_only: bool = True) -> str:

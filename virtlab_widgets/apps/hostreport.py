@@ -2,14 +2,14 @@
 
 Live, they probe the machine the kernel runs on. Built into a page without a kernel, that
 machine would be the one that built the page, not the reader's: there they show an example
-laptop (:func:`virtlab_widgets.probe.example_report`) under a notice that says so and how to
+laptop (:func:`virtlab_widgets.models.probe.example_report`) under a notice that says so and how to
 check one's own machine.
 """
 from __future__ import annotations
 
 from html import escape
 
-from ..probe import HostReport, example_report, probe
+from ..models.probe import HostReport, example_report, probe
 from ..static import static_mode
 from ..text import t
 

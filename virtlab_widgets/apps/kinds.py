@@ -5,7 +5,7 @@ from html import escape
 
 import ipywidgets as W
 
-from ..kinds import KINDS, grade, scenarios
+from ..models.kinds import KINDS, grade, scenarios
 from ..style import COLORS
 from ..text import t
 from ..validate import check_choice

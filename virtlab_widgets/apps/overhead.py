@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import ipywidgets as W
 
-from .. import model
+from ..models import model
 from ..figures.overhead import overhead_figure
 from ..text import t
 from .controls import App, figure_widget, summary, summary_html

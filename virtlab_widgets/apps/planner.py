@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import math
 
-from .. import planner as pl
-from .. import presets as P
+from ..models import planner as pl
+from ..models import presets as P
 from ..figures.carving import carving_figure, carving_restyle, x_end
-from ..probe import HostReport
+from ..models.probe import HostReport
 from ..text import disk, gib, label, t
 from .base import ModelApp
 from .controls import choice_dropdown, count_slider, number_slider, row

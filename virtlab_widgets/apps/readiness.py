@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import ipywidgets as W
 
-from ..probe import HostReport
-from ..readiness import GUESTS, Check, counts, readiness
+from ..models.probe import HostReport
+from ..models.readiness import GUESTS, Check, counts, readiness
 from ..style import COLORS
 from ..tables import Raw, bullet_list, html_table
 from ..text import label, t

@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..figures.scaling import scaling_figure, scaling_restyle
-from ..scaling import BASE_CORES, ScalingCurves, scaling_curves
+from ..models.scaling import BASE_CORES, ScalingCurves, scaling_curves
 from ..text import t
 from .base import ModelApp
 from .controls import choice_dropdown, number_slider, row

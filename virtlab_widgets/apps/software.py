@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import ipywidgets as W
 
-from ..probe import HostReport, probe
-from ..software import HOST_FAMILIES, for_host, host_family, software_table_html
+from ..models.probe import HostReport, probe
+from ..models.software import HOST_FAMILIES, for_host, host_family, software_table_html
 from ..text import t
 from ..validate import check_choice
 from .controls import App, choice_dropdown, keep_words, row, summary, summary_html

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ipywidgets as W
 
-from .. import presets as P
+from ..models import presets as P
 from ..figures.startup import startup_capacity, startup_figure, startup_restyle, startup_times
 from ..static import Dim, State, count_values, menu_dim, restyle_state
 from ..text import seconds, t

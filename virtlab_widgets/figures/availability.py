@@ -11,7 +11,7 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from ..availability import STRATEGIES, downtime_for_nines
+from ..models.availability import STRATEGIES, downtime_for_nines
 from ..style import COLORS, base_layout, em, font_size
 from ..text import seconds_long, t
 from .common import apply_restyle, fit_layout, text_width, wrap_label

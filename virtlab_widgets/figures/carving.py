@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from ..carving import RESOURCES, Carving
+from ..models.carving import RESOURCES, Carving
 from ..style import COLORS, OVERCOMMIT_FILL, base_layout, em, font_size
 from ..text import t
 from .common import apply_restyle, fit_layout, narrow_width, text_width

@@ -8,7 +8,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from ..consolidation import ConsolidationCurves
+from ..models.consolidation import ConsolidationCurves
 from ..style import COLORS, OVERCOMMIT_FILL, SYMBOLS, base_layout, line_width, marker_size
 from ..text import t
 from .common import apply_restyle, fit_layout

@@ -12,7 +12,7 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from ..contention import ContentionCurves
+from ..models.contention import ContentionCurves
 from ..style import COLORS, DASHES, OVERCOMMIT_FILL, SYMBOLS, base_layout, line_width, marker_size
 from ..text import t
 from .common import apply_restyle, fit_layout

@@ -9,7 +9,7 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from .. import multiboot as mb
+from ..models import multiboot as mb
 from ..style import COLORS, DASHES, OVERCOMMIT_FILL, SYMBOLS, base_layout, em, font_size, line_width, marker_size
 from ..text import t
 from .common import LINE_HEIGHT, apply_restyle, fit_layout, narrow_width, wrap_label

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from .. import model
-from .. import presets as P
+from ..models import model
+from ..models import presets as P
 from ..style import COLORS, base_layout, em
 from ..text import t
 from .common import fit_layout, wrap_label

@@ -9,7 +9,7 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from ..scaling import ScalingCurves
+from ..models.scaling import ScalingCurves
 from ..style import COLORS, OVERCOMMIT_FILL, base_layout, em, line_width, marker_size
 from ..text import t
 from .common import apply_restyle, fit_layout, narrow_width

@@ -12,8 +12,8 @@ import math
 
 import plotly.graph_objects as go
 
-from .. import model
-from .. import presets as P
+from ..models import model
+from ..models import presets as P
 from ..style import COLORS, base_layout
 from ..text import seconds, t
 from .common import apply_restyle

@@ -2,17 +2,17 @@
 
 Pure (numpy, no widgets). Three ways back: replace the physical server (assumed hardware
 lead time and reinstall), restart the VMs on another host (cited VM boot time, as a boot
-storm, via :func:`virtlab_widgets.model.vm_ready_all_s`), or restart the containers
-(cited start time via :func:`virtlab_widgets.model.container_ready_all_s`). Detection time
+storm, via :func:`virtlab_widgets.models.model.vm_ready_all_s`), or restart the containers
+(cited start time via :func:`virtlab_widgets.models.model.container_ready_all_s`). Detection time
 and failure rate are assumed (``parameters.json → availability``).
 """
 from __future__ import annotations
 
 import numpy as np
 
+from ..validate import check_choice, check_count, check_number, shown
 from . import model
 from . import presets as P
-from .validate import check_choice, check_count, check_number, shown
 
 STRATEGIES = ("physical", "vm", "container")
 YEAR_S = 365.25 * 24 * 3600

@@ -2,7 +2,7 @@
 
 Pure (numpy, no widgets). The hypervisor keeps some cores and disk (assumed values in
 ``parameters.json → carving``) and memory: the host's own reserve plus the per-VM overhead
-of :func:`virtlab_widgets.model.hypervisor_overhead_mib` (cited KVM/ESXi rules). What the
+of :func:`virtlab_widgets.models.model.hypervisor_overhead_mib` (cited KVM/ESXi rules). What the
 VMs are promised, divided by what is left, is the overcommit ratio of each resource.
 """
 from __future__ import annotations
@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..validate import check_choice, check_count, check_number
 from . import model
 from . import presets as P
-from .validate import check_choice, check_count, check_number
 
 RESOURCES = ("cpu", "ram", "disk")
 """Resource ids, in the order every array of :class:`Carving` uses."""

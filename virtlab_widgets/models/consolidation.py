@@ -3,7 +3,7 @@
 Pure (numpy, no widgets). The old servers and the new hosts are the same class of machine
 (the ``lab-server`` preset, Felter et al.'s testbed). The extra layer's overhead comes from
 Felter et al. (IBM Research Report RC25482 and its raw data) through
-:func:`virtlab_widgets.model.runtime_overhead`; per-VM memory from Red Hat OpenShift
+:func:`virtlab_widgets.models.model.runtime_overhead`; per-VM memory from Red Hat OpenShift
 Virtualization's sizing rule for KVM. All costs are assumed, illustrative values
 (``parameters.json → consolidation``), in 10,000 KRW (만 원) per year.
 
@@ -18,9 +18,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..validate import check_choice, check_count, check_number, shown
 from . import model
 from . import presets as P
-from .validate import check_choice, check_count, check_number, shown
 
 WORKLOADS = {"cpu": ("linpack_gflops", "vm"), "cpu_untuned": ("linpack_gflops", "vm_untuned"),
              "io": ("random_read_iops", "vm")}

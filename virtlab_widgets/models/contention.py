@@ -3,7 +3,7 @@
 Pure (numpy, no widgets). Three factors, each from the cited model:
 
 * the extra layer: the benchmark's result relative to native (Felter et al., IBM Research
-  Report RC25482 and its raw data, via :func:`virtlab_widgets.model.runtime_overhead`);
+  Report RC25482 and its raw data, via :func:`virtlab_widgets.models.model.runtime_overhead`);
 * the shared resource that bounds the workload (:data:`BOUND`):
 
   - CPU-bound (Linpack): ``n`` instances that each want ``cores_each`` cores share the
@@ -17,7 +17,7 @@ Pure (numpy, no widgets). Three factors, each from the cited model:
     share the link the same way;
 
 * memory: once the host's RAM is overcommitted, pages are swapped and throughput collapses
-  (:func:`virtlab_widgets.model.relative_performance`, assumed swap penalty).
+  (:func:`virtlab_widgets.models.model.relative_performance`, assumed swap penalty).
 """
 from __future__ import annotations
 
@@ -25,9 +25,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..validate import check_choice, check_count, check_number, check_one_count
 from . import model
 from . import presets as P
-from .validate import check_choice, check_count, check_number, check_one_count
 
 KINDS = ("vm", "container")
 BENCHMARKS = ("linpack_gflops", "random_read_iops", "network_gbits")

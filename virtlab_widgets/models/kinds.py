@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from .validate import check_choice
+from ..validate import check_choice
 
 KINDS = ("vm", "network", "storage", "desktop", "application", "data")
 """The lecture's six kinds, in its order."""
@@ -27,7 +27,7 @@ class Scenario:
 
 @cache
 def _data() -> dict:
-    raw = resources.files(__package__).joinpath("data/virtualization_kinds.json").read_text("utf-8")
+    raw = resources.files("virtlab_widgets").joinpath("data/virtualization_kinds.json").read_text("utf-8")
     return json.loads(raw)
 
 

@@ -11,9 +11,9 @@ from typing import Any, TypeAlias
 
 import numpy as np
 
+from ..validate import Count, CountLike, check_choice, check_count, check_number
 from . import presets as P
 from .presets import ContainerLike, HostLike, HypervisorLike, RuntimeLike, VMLike
-from .validate import Count, CountLike, check_choice, check_count, check_number
 
 _TOLERANCE = 1e-6
 """Slack (MiB or GiB) when comparing a demand with a host's capacity, against float rounding."""

@@ -3,7 +3,7 @@
 Pure (numpy, no widgets). Multi-booting runs one OS at a time, so every switch is a full
 reboot: shut down, firmware start-up, boot menu, OS boot, log in and reopen the work. A VM
 boots the second OS once and then switching is a window change, but the guest's memory
-(:func:`virtlab_widgets.model.vm_memory_mib`, cited hypervisor overheads) is taken from the
+(:func:`virtlab_widgets.models.model.vm_memory_mib`, cited hypervisor overheads) is taken from the
 host for the whole day. Times come from ``parameters.json → multiboot`` and the guest's
 boot time from the VM profile.
 """
@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..validate import check_choice, check_count
 from . import model
 from . import presets as P
-from .validate import check_choice, check_count
 
 MAX_SWITCHES = 40
 """Largest number of OS switches per day the demo offers."""

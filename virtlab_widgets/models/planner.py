@@ -11,11 +11,11 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from ..validate import check_choice, check_count, check_number, shown
 from . import model
 from . import presets as P
 from .carving import Carving
 from .probe import HostReport
-from .validate import check_choice, check_count, check_number, shown
 
 BASES = ("ubuntu-desktop", "ubuntu-server")
 MAX_GUESTS = 8

@@ -11,7 +11,7 @@ from functools import cache
 from importlib import resources
 from typing import Any, TypeAlias, TypeVar
 
-from .validate import check_choice, check_number, shown
+from ..validate import check_choice, check_number, shown
 
 KINDS = ("hosts", "vm_profiles", "container_profiles", "runtimes", "hypervisors")
 
@@ -19,7 +19,7 @@ KINDS = ("hosts", "vm_profiles", "container_profiles", "runtimes", "hypervisors"
 @cache
 def data() -> dict[str, Any]:
     """The parsed parameter file (cached; treat as read-only)."""
-    text = resources.files(__package__).joinpath("data/parameters.json").read_text("utf-8")
+    text = resources.files("virtlab_widgets").joinpath("data/parameters.json").read_text("utf-8")
     return json.loads(text)
 
 

@@ -7,7 +7,7 @@ container, and whether nested virtualization is available.
 I/O lives in :func:`read_sources` (small, size-capped reads below a root directory, so
 tests can point it at a fixture tree); the ``decide_*`` functions are pure.  Needs no root
 and no network, never runs a shell: the only external command is ``sysctl`` on macOS
-(argv list, ``shell=False``, ``timeout=1``).  ``python -m virtlab_widgets.probe`` prints JSON.
+(argv list, ``shell=False``, ``timeout=1``).  ``python -m virtlab_widgets probe`` prints JSON.
 """
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Pre-lab readiness check (notebook 7): can this machine run an Ubuntu guest?
 
-Pure: turns a :class:`virtlab_widgets.probe.HostReport` into one :class:`Check` per item,
+Pure: turns a :class:`virtlab_widgets.models.probe.HostReport` into one :class:`Check` per item,
 each ``pass``/``warn``/``fail`` with what was found, what to do, and the probe's evidence.
 Memory and disk needs come from the model (:func:`model.vm_memory_mib`, the VM profile's
 disk image) and ``parameters.json → lab``; unknown answers are warnings with a way to check.
@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..text import disk, gib, t
+from ..validate import check_choice
 from . import model
 from . import presets as P
 from .probe import HostReport
-from .text import disk, gib, t
-from .validate import check_choice
 
 STATUSES = ("pass", "warn", "fail")
 ITEMS = ("location", "hw_virt", "nested", "arch", "cores", "memory", "free_memory", "disk")

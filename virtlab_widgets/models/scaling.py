@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..validate import check_number, shown
 from . import presets as P
-from .validate import check_number, shown
 
 BASE_CORES = 16
 """The reference server (the ``lab-server`` preset's 16 cores) costs ``server_cost_per_year``."""

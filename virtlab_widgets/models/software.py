@@ -11,10 +11,10 @@ from functools import cache
 from html import escape
 from importlib import resources
 
+from ..tables import Raw, html_table, link
+from ..text import localized, t
+from ..validate import check_choice
 from .probe import HostReport
-from .tables import Raw, html_table, link
-from .text import localized, t
-from .validate import check_choice
 
 HOST_FAMILIES = ("windows", "macos", "linux")
 _FAMILY_WORDS = {"windows": "windows", "macos": "macos", "linux": "linux"}

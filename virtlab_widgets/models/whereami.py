@@ -1,6 +1,6 @@
 """Which layer of the stack is this notebook running in? (notebook 5, section 5-3)
 
-Pure: maps a :class:`virtlab_widgets.probe.HostReport` to an architecture and a layer of
+Pure: maps a :class:`virtlab_widgets.models.probe.HostReport` to an architecture and a layer of
 :func:`virtlab_widgets.figures.stack.stack_figure`. From inside a guest one cannot always
 tell the hypervisor's type, so the vendor decides (desktop products → Type 2, cloud and
 server hypervisors → Type 1) and :attr:`Location.arch_guessed` says when it was a guess.

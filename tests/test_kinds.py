@@ -1,7 +1,7 @@
 """The six kinds of virtualization and the sorting exercise."""
 import pytest
 
-from virtlab_widgets import sort_kinds
+from virtlab_widgets import sort_kinds, text
 from virtlab_widgets.models.kinds import KINDS, examples, grade, scenarios
 from virtlab_widgets.text import TEXT
 
@@ -12,6 +12,20 @@ def test_every_kind_of_the_lecture_has_examples_and_scenarios():
         assert examples(kind)
         assert f"kind.{kind}" in TEXT["ko"] and f"kind.{kind}" in TEXT["en"]
     assert {s.answer for s in scenarios()} == set(KINDS)
+
+
+def test_examples_and_scenarios_in_every_language():
+    korean = {k: examples(k) for k in KINDS}, scenarios()
+    for lang in TEXT:
+        try:
+            text.set_language(lang)
+            translated = {k: examples(k) for k in KINDS}, scenarios()
+        finally:
+            text.set_language("ko")
+        assert {k: len(v) for k, v in translated[0].items()} == {k: len(v) for k, v in korean[0].items()}
+        assert [s.answer for s in translated[1]] == [s.answer for s in korean[1]]
+        if lang != text.DEFAULT:
+            assert all(a.text != b.text and a.why != b.why for a, b in zip(translated[1], korean[1]))
 
 
 def test_grade():

@@ -1,7 +1,7 @@
 """The stack diagrams: stable API for notebooks 3 and 5, and the switching app."""
 import pytest
 
-from virtlab_widgets import hypervisor_stacks, stack_figure
+from virtlab_widgets import hypervisor_stacks, stack_figure, text
 from virtlab_widgets.apps.stack import product_names, products
 from virtlab_widgets.figures.common import text_lines
 from virtlab_widgets.figures.stack import ARCHS, HERE, LABELS, LAYERS, MAX_BOXES, layers, stack_restyle
@@ -41,10 +41,29 @@ def test_bad_arguments_are_clear():
 
 
 def test_products_named_and_kvm_debated():
-    names = {arch: [p["name"] for p in products()[arch]] for arch in ARCHS}
+    names = {arch: [p.name for p in products(arch)] for arch in ARCHS}
     assert {"VMware ESXi", "Xen", "Microsoft Hyper-V", "KVM"} <= set(names["type1"])
     assert {"VMware Workstation", "Oracle VirtualBox"} <= set(names["type2"])
     assert "KVM (분류 논쟁)" in product_names("type1")
+    assert [p.name for p in products("type1") if p.debated] == ["KVM"]
+    with pytest.raises(ValueError, match="architecture"):
+        products("type3")
+
+
+def test_products_in_english():
+    korean = {arch: products(arch) for arch in ARCHS}
+    try:
+        text.set_language("en")
+        english = {arch: products(arch) for arch in ARCHS}
+        assert "KVM (classification debated)" in product_names("type1")
+    finally:
+        text.set_language("ko")
+    for arch in ARCHS:
+        assert [p.debated for p in english[arch]] == [p.debated for p in korean[arch]]
+        assert all(e.note != k.note for e, k in zip(english[arch], korean[arch]))
+    assert "클라우드 VM 위의 Docker" in [p.name for p in korean["container_in_vm"]]
+    assert "Docker on a cloud VM" in [p.name for p in english["container_in_vm"]]
+    assert [p.name for p in english["type1"]] == [p.name for p in korean["type1"]]
 
 
 def test_app_switches_in_place():

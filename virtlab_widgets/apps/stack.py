@@ -2,30 +2,52 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import cache
 from html import escape
 from importlib import resources
+from typing import Any
 
 import ipywidgets as W
 
 from ..figures.stack import ARCHS, LAYERS, boxes, layers, stack_figure, stack_relayout, stack_restyle
-from ..text import t
+from ..text import localized, t
 from ..validate import check_choice
 from .base import ModelApp
 from .controls import choice_dropdown, row
 
 
+@dataclass(frozen=True)
+class Product:
+    """A product named for one architecture, in the current language."""
+
+    name: str
+    note: str
+    debated: bool
+
+
 @cache
-def products() -> dict[str, list[dict]]:
-    """Products named per architecture (``data/hypervisor_stacks.json``)."""
+def _entries() -> dict[str, list[dict[str, Any]]]:
+    """The records of ``data/hypervisor_stacks.json`` per architecture."""
     raw = resources.files("virtlab_widgets").joinpath("data/hypervisor_stacks.json").read_text("utf-8")
     return {arch: entries for arch, entries in json.loads(raw).items() if arch in ARCHS}
 
 
+def _text(entry: Mapping[str, Any], field: str) -> str:
+    """``entry[field]`` if it reads the same in every language (a product's name), else its localized text."""
+    return entry[field] if field in entry else localized(entry, field)
+
+
+def products(arch: str) -> list[Product]:
+    """Products named for ``arch`` (``data/hypervisor_stacks.json``), in the current language."""
+    return [Product(_text(p, "name"), localized(p, "note"), bool(p.get("debated")))
+            for p in _entries()[check_choice(arch, "architecture", ARCHS)]]
+
+
 def product_names(arch: str) -> list[str]:
     """Product names of ``arch``, debated classifications marked, e.g. ``KVM (분류 논쟁)``."""
-    return [p["name"] + (f" ({t('stack.debated')})" if p.get("debated") else "")
-            for p in products()[check_choice(arch, "architecture", ARCHS)]]
+    return [p.name + (f" ({t('stack.debated')})" if p.debated else "") for p in products(arch)]
 
 
 class HypervisorStacks(ModelApp):
@@ -52,8 +74,8 @@ class HypervisorStacks(ModelApp):
 
     def _relayout(self) -> None:
         self.figure.plotly_relayout(stack_relayout(self.values["arch"]))
-        items = "".join(f"<li><b>{escape(p['name'])}</b>{' ⚖' if p.get('debated') else ''}: {escape(p['note'])}</li>"
-                        for p in products()[self.values["arch"]])
+        items = "".join(f"<li><b>{escape(p.name)}</b>{' ⚖' if p.debated else ''}: {escape(p.note)}</li>"
+                        for p in products(self.values["arch"]))
         self.products.value = f"<b>{t('stack.products')}</b><ul>{items}</ul>"
 
     def summary_text(self) -> str:

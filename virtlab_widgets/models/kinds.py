@@ -1,6 +1,7 @@
 """The six kinds of virtualization of lecture section 1-2, and grading of the sorting exercise.
 
-Data: ``data/virtualization_kinds.json``; display names: ``text.py`` (``kind.<id>``).
+Data: ``data/virtualization_kinds.json`` (text in every language, read with :func:`~virtlab_widgets.text.localized`);
+display names: ``data/i18n/<language>.json`` (``kind.<id>``).
 """
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from ..text import localized
 from ..validate import check_choice
 
 KINDS = ("vm", "network", "storage", "desktop", "application", "data")
@@ -32,13 +34,13 @@ def _data() -> dict:
 
 
 def examples(kind: str) -> list[str]:
-    """Concrete examples of one kind."""
-    return list(_data()["kinds"][check_choice(kind, "kind of virtualization", KINDS)]["examples"])
+    """Concrete examples of one kind, in the current language."""
+    return list(localized(_data()["kinds"][check_choice(kind, "kind of virtualization", KINDS)], "examples"))
 
 
 def scenarios() -> tuple[Scenario, ...]:
-    """The scenarios of the sorting exercise, in file order."""
-    return tuple(Scenario(s["text"], check_choice(s["answer"], "answer", KINDS), s["why"])
+    """The scenarios of the sorting exercise, in file order, in the current language."""
+    return tuple(Scenario(localized(s, "text"), check_choice(s["answer"], "answer", KINDS), localized(s, "why"))
                  for s in _data()["scenarios"])
 
 

@@ -1,12 +1,16 @@
 """Browser benchmark: the lecture in JupyterLab under headless Chromium.
 
-    .venv/bin/python benchmarks/bench_browser.py [--moves 40] [--skip-before] [--notebooks 00 04]
+    .venv/bin/python benchmarks/bench_browser.py [--moves 40] [--rtt 0 100] [--latency-only]
+                                                 [--skip-before] [--notebooks 00 04]
 
 Reports
 1. slider -> plot latency of the VM-vs-container explorer: from the key event (ArrowRight /
    ArrowLeft on the focused VM-count handle) to the moment the VM marker's SVG path changes,
    median and p90 over ``--moves`` moves; side by side with the naive pattern
-   (``ipywidgets.interact`` + a new figure per move, written below in a temporary notebook).
+   (``ipywidgets.interact`` + a new figure per move, written below in a temporary notebook);
+   at each added round-trip time of ``--rtt`` (ms): 0 is the direct connection, anything else
+   goes through a TCP proxy on 127.0.0.1 that delays each direction by half of it
+   (tests/browser/delayproxy.py), as a kernel on Binder or a university JupyterHub would.
 2. bytes to the browser to open and run each notebook: HTTP (bytes on the wire, JupyterLab's
    own assets already in the browser cache, as for a student moving from one notebook to the
    next) and websocket (kernel messages, in and out), for the package as it is ("after") and
@@ -27,8 +31,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
 
-from labdriver import (JS_ALL_RENDERED, JS_RUN_DONE, LabServer, NotebookSession,  # noqa: E402
-                       expected_views, find_chromium, launch_browser, notebooks)
+from delayproxy import DelayProxy  # noqa: E402
+from labdriver import (  # noqa: E402
+    JS_ALL_RENDERED,
+    JS_RUN_DONE,
+    LabServer,
+    NotebookSession,
+    expected_views,
+    find_chromium,
+    launch_browser,
+    notebooks,
+)
 
 KERNELSPEC = {"kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}}
 
@@ -47,8 +60,8 @@ from virtlab_widgets.figures.explorer import explorer_curves, explorer_figure
 from virtlab_widgets.text import t
 pio.renderers.default = "plotly_mimetype"
 
-@interact(vms=W.IntSlider(value=4, min=0, max=300, description=t("ctl.vms")),
-          containers=W.IntSlider(value=10, min=0, max=300, description=t("ctl.containers")))
+@interact(vms=W.IntSlider(value=4, min=0, max=10, description=t("ctl.vms")),
+          containers=W.IntSlider(value=10, min=0, max=3000, description=t("ctl.containers")))
 def explorer(vms, containers):
     explorer_figure(explorer_curves("laptop-16"), vms, containers).show()
 """
@@ -87,7 +100,7 @@ JS_INSTALL_PROBE = """(traceIndex) => {
                  && c.node.querySelector('.widget-slider'));
   const area = cell.node.querySelector('.jp-OutputArea');
   const sig = () => {
-    const plots = area.querySelectorAll('.js-plotly-plot'); const gd = plots[plots.length - 1];
+    const gd = area.querySelector('.js-plotly-plot');  // the main figure (the explorer draws two)
     const cd = gd && gd.calcdata && gd.calcdata[traceIndex];
     const node = cd && cd[0] && cd[0].node3 && cd[0].node3.node();
     if (!node) return null;
@@ -105,10 +118,36 @@ JS_INSTALL_PROBE = """(traceIndex) => {
 }"""
 
 JS_IDLE = "() => window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.status === 'idle'"
+SETTLE_MS = 300
+LATENCY = [("browser-side states (package)", "_bench_explorer.ipynb", EXPLORER),
+           ("interact + new figure (naive)", "_bench_naive.ipynb", NAIVE)]
 
 
-def measure_latency(browser, server: LabServer, name: str, moves: int) -> list[float]:
-    from virtlab_widgets.figures.explorer import MEM_VM_NOW
+def latency_runs(browser, server: LabServer, rtts: list[int], moves: int) -> list[dict]:
+    """Every variant at every added round trip, in one run (same server, same browser)."""
+    rows = []
+    for _label, name, source in LATENCY:
+        server.write_notebook(name, notebook(source))
+    for rtt in rtts:
+        proxy = DelayProxy(server.port, rtt / 2000).start() if rtt else None
+        try:
+            view = proxy.server(server) if proxy else server
+            for label, name, _source in LATENCY:
+                lat = measure_latency(browser, view, name, moves)
+                row = {"demo": "explorer", "variant": label, "rtt_ms": rtt, "median_ms": statistics.median(lat),
+                       "p90_ms": pct(lat, 0.9), "n": len(lat)}
+                rows.append(row)
+                print(f"latency explorer, {label}, +{rtt} ms RTT: median {row['median_ms']:.1f} ms, "
+                      f"p90 {row['p90_ms']:.1f} ms (n={len(lat)})", flush=True)
+        finally:
+            if proxy:
+                proxy.stop()
+    return rows
+
+
+def measure_latency(browser, server, name: str, moves: int) -> list[float]:
+    """Key press -> the VM marker's SVG changed, ``moves`` times (plus two warm-up moves)."""
+    from virtlab_widgets.figures.explorer import VM_NOW
     from virtlab_widgets.text import t
 
     s = NotebookSession(browser, server, name, intercept=False)
@@ -117,7 +156,7 @@ def measure_latency(browser, server: LabServer, name: str, moves: int) -> list[f
         s.run_all()
         s.page.wait_for_function("() => { const p = document.querySelectorAll('.js-plotly-plot');"
                                  " return p.length > 0 && p[p.length - 1].querySelectorAll('g.trace').length > 0; }")
-        assert s.page.evaluate(JS_INSTALL_PROBE, MEM_VM_NOW), "VM marker trace not found"
+        assert s.page.evaluate(JS_INSTALL_PROBE, VM_NOW), "VM marker trace not found"
         handle = s.page.get_by_role("slider", name=t("ctl.vms"), exact=True).or_(
             s.page.locator(".widget-slider").first.locator(".noUi-handle"))
         handle.first.focus()
@@ -128,6 +167,7 @@ def measure_latency(browser, server: LabServer, name: str, moves: int) -> list[f
             s.page.wait_for_function("() => window.__probe.t1 > 0", timeout=60_000, polling="raf")
             dt = s.page.evaluate("() => window.__probe.t1 - window.__probe.t0")
             s.page.wait_for_function(JS_IDLE, polling=10)
+            s.page.wait_for_timeout(SETTLE_MS)  # the kernel's side of the move, at any round trip
             if i >= 2:
                 out.append(dt)
         return out
@@ -199,6 +239,8 @@ def mb(n: int) -> str:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--moves", type=int, default=40)
+    ap.add_argument("--rtt", type=int, nargs="+", default=[0, 100], help="added round trips (ms) to measure at")
+    ap.add_argument("--latency-only", action="store_true", help="only part 1 (slider -> plot latency)")
     ap.add_argument("--notebooks", nargs="*", help="two-digit prefixes (default: all)")
     ap.add_argument("--skip-before", action="store_true", help="do not measure plain go.FigureWidget")
     ap.add_argument("--json", type=Path, help="also write the results here")
@@ -211,63 +253,60 @@ def main() -> int:
     from playwright.sync_api import sync_playwright
 
     nbs = [p for p in notebooks() if not args.notebooks or p.name[:2] in args.notebooks]
-    results: dict = {"latency": {}, "notebooks": {}}
+    results: dict = {"latency": [], "notebooks": {}}
     with sync_playwright() as pw, LabServer() as server:
         browser = launch_browser(pw, chromium)
         try:
-            # 1. latency, ours vs naive, same server and browser
-            server.write_notebook("_bench_explorer.ipynb", notebook(EXPLORER))
-            server.write_notebook("_bench_naive.ipynb", notebook(NAIVE))
-            for label, name in (("FigureWidget + restyle (package)", "_bench_explorer.ipynb"),
-                                ("interact + new figure (naive)", "_bench_naive.ipynb")):
-                lat = measure_latency(browser, server, name, args.moves)
-                results["latency"][label] = {"median_ms": statistics.median(lat), "p90_ms": pct(lat, 0.9),
-                                             "n": len(lat)}
-                print(f"latency {label}: median {statistics.median(lat):.1f} ms, p90 {pct(lat, 0.9):.1f} ms "
-                      f"(n={len(lat)})", flush=True)
+            # 1. latency, ours vs naive, same server and browser, at each round trip
+            results["latency"] = latency_runs(browser, server, args.rtt, args.moves)
+            if args.latency_only:
+                nbs = []
 
-            # 2 + 3. per notebook, in one browser context whose cache already holds JupyterLab
-            context = browser.new_context(viewport={"width": 1280, "height": 900})
-            server.write_notebook("_bench_empty.ipynb", notebook("1"))
-            warm = NotebookSession(browser, server, "_bench_empty.ipynb", context=context, intercept=False)
-            http = HttpCounter(context, warm.page)
-            warm.open(workspace=f"b{time.time_ns()}")
-            results["lab_first_load_http"] = http.bytes
-            print(f"JupyterLab itself, first load (empty cache): {mb(http.bytes)} over HTTP", flush=True)
-            shutdown_kernel(warm, server)
-            for path in nbs:
-                expected = expectations(browser, server, path.name)
-                row = {"after": open_and_run(context, browser, server, path.name, expected)}
-                if not args.skip_before:
-                    before_name = server.write_notebook(f"_before_{path.name}", with_patch(path))
-                    shifted = {str(int(k) + 1): v for k, v in expected.items()}
-                    row["before"] = open_and_run(context, browser, server, before_name, shifted)
-                results["notebooks"][path.name] = row
-                a = row["after"]
-                b = row.get("before")
-                print(f"{path.name}: after  http {mb(a['http'])}  ws in {mb(a['ws_in'])} out {mb(a['ws_out'])}"
-                      f"  cold {a['cold_s']:.2f} s"
-                      + (f" | before http {mb(b['http'])}  ws in {mb(b['ws_in'])}  cold {b['cold_s']:.2f} s"
-                         if b else ""), flush=True)
-            context.close()
+            if nbs:
+                # 2 + 3. per notebook, in one browser context whose cache already holds JupyterLab
+                context = browser.new_context(viewport={"width": 1280, "height": 900})
+                server.write_notebook("_bench_empty.ipynb", notebook("1"))
+                warm = NotebookSession(browser, server, "_bench_empty.ipynb", context=context, intercept=False)
+                http = HttpCounter(context, warm.page)
+                warm.open(workspace=f"b{time.time_ns()}")
+                results["lab_first_load_http"] = http.bytes
+                print(f"JupyterLab itself, first load (empty cache): {mb(http.bytes)} over HTTP", flush=True)
+                shutdown_kernel(warm, server)
+                for path in nbs:
+                    expected = expectations(browser, server, path.name)
+                    row = {"after": open_and_run(context, browser, server, path.name, expected)}
+                    if not args.skip_before:
+                        before_name = server.write_notebook(f"_before_{path.name}", with_patch(path))
+                        shifted = {str(int(k) + 1): v for k, v in expected.items()}
+                        row["before"] = open_and_run(context, browser, server, before_name, shifted)
+                    results["notebooks"][path.name] = row
+                    a = row["after"]
+                    b = row.get("before")
+                    print(f"{path.name}: after  http {mb(a['http'])}  ws in {mb(a['ws_in'])} out {mb(a['ws_out'])}"
+                          f"  cold {a['cold_s']:.2f} s"
+                          + (f" | before http {mb(b['http'])}  ws in {mb(b['ws_in'])}  cold {b['cold_s']:.2f} s"
+                             if b else ""), flush=True)
+                context.close()
         finally:
             browser.close()
 
     # --- table ------------------------------------------------------------------------------
-    lat = results["latency"]
-    ours, naive = lat["FigureWidget + restyle (package)"], lat["interact + new figure (naive)"]
-    print("\n## Slider -> plot latency (VM-vs-container explorer, key event -> trace path changed)\n")
-    print("| variant | median | p90 | moves |")
-    print("| --- | ---: | ---: | ---: |")
-    for label, r in lat.items():
-        print(f"| {label} | {r['median_ms']:.1f} ms | {r['p90_ms']:.1f} ms | {r['n']} |")
-    print(f"\nnaive / package: median x{naive['median_ms'] / ours['median_ms']:.1f}, "
-          f"p90 x{naive['p90_ms'] / ours['p90_ms']:.1f}  (target: median <= 50 ms, p90 <= 100 ms)")
-
+    print("\n## Slider -> plot latency (VM-vs-container explorer, key event -> VM marker's SVG changed)\n")
+    print("| demo | variant | added round trip | median | p90 | moves |")
+    print("| --- | --- | ---: | ---: | ---: | ---: |")
+    for r in results["latency"]:
+        print(f"| {r['demo']} | {r['variant']} | +{r['rtt_ms']} ms | {r['median_ms']:.1f} ms | "
+              f"{r['p90_ms']:.1f} ms | {r['n']} |")
+    print("\ntarget: median <= 50 ms for slider moves with +100 ms round trip")
+    if not results["notebooks"]:
+        if args.json:
+            args.json.write_text(json.dumps(results, indent=1), "utf-8")
+        return 0
     print("\n## Per notebook: bytes to the browser (open + Run All) and cold start (Run All -> all widgets visible)\n")
     print(f"JupyterLab's own assets on a first visit (empty browser cache): {mb(results['lab_first_load_http'])}, "
           "then cached; the rows below are with JupyterLab cached.\n")
-    print("| notebook | HTTP | WS in | WS out | total | cold start | before: HTTP | before: WS in | before: cold start |")
+    print("| notebook | HTTP | WS in | WS out | total | cold start | before: HTTP | before: WS in "
+          "| before: cold start |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for name, row in results["notebooks"].items():
         a, b = row["after"], row.get("before")

@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from virtlab_widgets import model, recovery
 from virtlab_widgets import presets as P
+from virtlab_widgets.figures.availability import DOWNTIME, RECOVERY
 from virtlab_widgets.models.availability import (
     YEAR_S,
     availability,
@@ -15,7 +16,6 @@ from virtlab_widgets.models.availability import (
     recovery_s,
     yearly_downtime_s,
 )
-from virtlab_widgets.figures.availability import DOWNTIME, RECOVERY
 
 
 def test_recovery_uses_the_cited_boot_and_start_times():

@@ -6,8 +6,8 @@ from hypothesis import strategies as st
 
 from virtlab_widgets import carve_host, model
 from virtlab_widgets import presets as P
-from virtlab_widgets.models.carving import carve
 from virtlab_widgets.figures.carving import FIRST_VM, FREE, HYPERVISOR, MAX_VMS, RATIO
+from virtlab_widgets.models.carving import carve
 
 
 def test_default_example_matches_the_cited_rules():

@@ -5,7 +5,15 @@ import pytest
 from fake_hosts import LAYOUTS, NO, UNKNOWN, YES, fake, fixture_report
 
 from virtlab_widgets import readiness_check
-from virtlab_widgets.models.readiness import ITEMS, STATUSES, Check, counts, guest_disk_need_gib, guest_need_mib, readiness
+from virtlab_widgets.models.readiness import (
+    ITEMS,
+    STATUSES,
+    Check,
+    counts,
+    guest_disk_need_gib,
+    guest_need_mib,
+    readiness,
+)
 
 
 def status(checks, item):

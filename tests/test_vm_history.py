@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from virtlab_widgets import timeline, timeline_sources
-from virtlab_widgets.figures.timeline import label_trace, timeline_figure, trace_keys
 from virtlab_widgets.apps.history import events_table_html
+from virtlab_widgets.figures.timeline import label_trace, timeline_figure, trace_keys
 
 
 def test_section_6_lecture_events_in_order():

@@ -28,18 +28,19 @@ import itertools
 import json
 import math
 import os
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Sequence
+from typing import Any
 
 import numpy as np
 import plotly.graph_objects as go
 import plotly.io as pio
-from plotly.io._base_renderers import MimetypeRenderer
+from plotly.io.base_renderers import MimetypeRenderer
 
 from .style import font_size
 
 ENV = "VIRTLAB_STATIC"
-_FIXED = ("이 그림에서 고정된 값: ", "Fixed in this figure: ")
 MAX_STATES = 6000
 
 
@@ -58,6 +59,7 @@ class Dim:
     labels: Sequence[str]
     initial: int = 0
     kind: str = "slider"  # or "menu"
+    slot: int = 0         # its place among the figure's sliders (or menus), set by _controls_layout
 
     def __post_init__(self):
         if len(self.values) != len(self.labels) or not self.values:
@@ -141,24 +143,72 @@ def _set_path(target: dict, path: str, value) -> None:
 
 
 # --- the interactive figure -----------------------------------------------------------
+# The state engine, shared by the kernel-less page (below) and the live browser-side figure
+# (``apps/browserfigure.py``): given a spec (pool of values, keys with the controls they depend
+# on) and the index of every control, it returns the trace/layout values and the summary.
+ENGINE_JS = r"""
+var virtlabEngine = (function () {
+  function setp(o, path, v) {
+    var k = path.split(".");
+    for (var i = 0; i < k.length - 1; i++) {
+      var c = o[k[i]];
+      o[k[i]] = c ? (Array.isArray(c) ? c.slice() : Object.assign({}, c)) : {};
+      o = o[k[i]];
+    }
+    o[k[k.length - 1]] = v;
+  }
+  function pick(spec, key, ix) {  // the pool id of key's value for control indices ix
+    var f = 0;
+    for (var j = 0; j < key.deps.length; j++) { var d = key.deps[j]; f = f * spec.dims[d].n + ix[d]; }
+    return key.ids[f];
+  }
+  function value(spec, key, ix) { return spec.pool[pick(spec, key, ix)]; }
+  function summary(spec, ix) {
+    return spec.summary.map(function (k) { return value(spec, k, ix); })
+      .filter(function (s) { return s; }).join(spec.sep);
+  }
+  // Every key applied to copies of data/layout (the objects passed in are not modified).
+  function apply(spec, ix, data, layout) {
+    data = data.slice(); layout = Object.assign({}, layout);
+    var copied = {};
+    spec.data.forEach(function (k) {
+      var i = k.trace;
+      if (!copied[i]) { data[i] = Object.assign({}, data[i]); copied[i] = 1; }
+      setp(data[i], k.path, value(spec, k, ix));
+    });
+    spec.layout.forEach(function (k) { setp(layout, k.path, value(spec, k, ix)); });
+    return {data: data, layout: layout};
+  }
+  // Only what differs between two index vectors: {traces: {i: {path: v}}, layout: {path: v}}.
+  function changes(spec, from, to) {
+    var traces = {}, layout = {}, n = 0;
+    spec.data.forEach(function (k) {
+      var id = pick(spec, k, to);
+      if (from && pick(spec, k, from) === id) return;
+      (traces[k.trace] = traces[k.trace] || {})[k.path] = spec.pool[id]; n++;
+    });
+    spec.layout.forEach(function (k) {
+      var id = pick(spec, k, to);
+      if (from && pick(spec, k, from) === id) return;
+      layout[k.path] = spec.pool[id]; n++;
+    });
+    return {traces: traces, layout: layout, count: n};
+  }
+  return {setp: setp, pick: pick, value: value, summary: summary, apply: apply, changes: changes};
+})();
+"""
+
 _GLUE = r"""
 (function(){
 var id=%(id)s, spec=%(spec)s;
 var gd=document.getElementById(id), out=document.getElementById(id+"-summary");
 if(!window.Plotly){gd.innerHTML='<p class="virtlab-noplotly">'+spec.noplotly+'</p>';return;}
-function setp(o,path,v){var k=path.split(".");for(var i=0;i<k.length-1;i++){var c=o[k[i]];
- o[k[i]]=c?(Array.isArray(c)?c.slice():Object.assign({},c)):{};o=o[k[i]];}o[k[k.length-1]]=v;}
+var E=virtlabEngine;
 function active(){var L=gd._fullLayout;return spec.dims.map(function(d){
  var box=d.kind==="slider"?L.sliders:L.updatemenus;return (box&&box[d.i]&&box[d.i].active)||0;});}
-function pick(key,ix){var f=0;for(var j=0;j<key.deps.length;j++){var d=key.deps[j];f=f*spec.dims[d].n+ix[d];}
- return spec.pool[key.ids[f]];}
-function apply(){var ix=active(),data=gd.data.slice(),lay=Object.assign({},gd.layout),copied={};
- spec.data.forEach(function(k){var i=k.trace;if(!copied[i]){data[i]=Object.assign({},data[i]);copied[i]=1;}
-  setp(data[i],k.path,pick(k,ix));});
- spec.layout.forEach(function(k){setp(lay,k.path,pick(k,ix));});
- var parts=spec.summary.map(function(k){return pick(k,ix);}).filter(function(s){return s;});
- out.innerHTML=parts.join(spec.sep);gd.setAttribute("data-virtlab-state",ix.join(","));
- return Plotly.react(gd,data,lay,spec.config);}
+function apply(){var ix=active(),next=E.apply(spec,ix,gd.data,gd.layout);
+ out.innerHTML=E.summary(spec,ix);gd.setAttribute("data-virtlab-state",ix.join(","));
+ return Plotly.react(gd,next.data,next.layout,spec.config);}
 Plotly.newPlot(gd,spec.figure.data,spec.figure.layout,spec.config).then(function(){
  gd.on("plotly_sliderchange",apply);gd.on("plotly_buttonclicked",apply);
  gd.setAttribute("data-virtlab-ready","1");});
@@ -178,12 +228,31 @@ def _factor(ids: np.ndarray) -> tuple[list[int], list[int]]:
     return deps, [int(v) for v in np.ravel(reduced)]
 
 
+def _menu_places(menus: list[Dim], margin) -> tuple[list[tuple[int, float]], int]:
+    """(row, x as a fraction of the plot's width) of each menu, left to right and wrapping, as
+    wide as its longest option (plotly sizes a dropdown so) at the narrowest figure width."""
+    from .figures.common import narrow_width, text_width
+
+    fs = font_size()
+    left = margin.l if margin.l is not None else 80
+    right = margin.r if margin.r is not None else 80
+    avail = narrow_width() - left - right
+    places, row, x = [], 0, 0.0
+    for d in menus:
+        width = max(max(text_width(lab, fs) for lab in d.labels) + 2.6 * fs, text_width(f"<b>{d.label}</b>", fs))
+        if x > 0 and x + width > avail:
+            row, x = row + 1, 0.0
+        places.append((row, x / avail))
+        x += width + 1.2 * fs
+    return places, (row + 1 if menus else 0)
+
+
 def _controls_layout(fig: go.Figure, dims: list[Dim]) -> None:
-    """Menus in rows of three above the plot, one slider per count below it."""
+    """Menus in rows above the plot (as many per row as fit), one slider per count below it."""
     menus = [d for d in dims if d.kind == "menu"]
     sliders = [d for d in dims if d.kind == "slider"]
     fs = font_size()
-    menu_rows = math.ceil(len(menus) / 3)
+    places, menu_rows = _menu_places(menus, fig.layout.margin)
     row_px, slider_px = int(2.6 * fs + 50), int(3.2 * fs + 56)
     height = fig.layout.height or 450
     margin = fig.layout.margin
@@ -195,18 +264,22 @@ def _controls_layout(fig: go.Figure, dims: list[Dim]) -> None:
     bottom = bottom0 + legend_px + len(sliders) * slider_px
     new_height = height + menu_rows * row_px + legend_px + len(sliders) * slider_px
     plot_px = new_height - top - bottom
+    title = fig.layout.title
+    title_px = (1 - title.y) * height if title.yref == "container" and title.y is not None else 8
     fig.update_layout(height=new_height, margin=dict(t=top, b=bottom + 10))
-    if fig.layout.title.text:
-        fig.update_layout(title=dict(y=1 - 8 / new_height, yanchor="top", yref="container"))
+    if title.text:  # the menus go on top of the figure; the title keeps its place above the plot
+        fig.update_layout(title=dict(y=1 - (title_px + menu_rows * row_px) / new_height, yanchor="top",
+                                     yref="container"))
     updatemenus, annotations = [], []
-    for k, d in enumerate(menus):
-        r, c = divmod(k, 3)
-        y = 1 + (top - top0 - r * row_px - 0.9 * fs - 12) / plot_px
-        annotations.append(dict(text=f"<b>{html.escape(d.label)}</b>", x=c / 3, y=y + (0.9 * fs + 12) / plot_px,
+    for d, (r, c) in zip(menus, places):
+        # each row of menus in its own band above the figure's original top margin (which holds
+        # its title and subplot titles): the dropdown on the band's floor, its label above it
+        floor = top0 + (menu_rows - 1 - r) * row_px + 6
+        annotations.append(dict(text=f"<b>{html.escape(d.label)}</b>", x=c, y=1 + (floor + 1.3 * fs + 16) / plot_px,
                                 xref="paper", yref="paper", xanchor="left", yanchor="bottom", showarrow=False,
                                 font=dict(size=fs)))
-        updatemenus.append(dict(type="dropdown", direction="down", active=d.initial, x=c / 3, xanchor="left",
-                                y=y, yanchor="top", showactive=True, font=dict(size=fs),
+        updatemenus.append(dict(type="dropdown", direction="down", active=d.initial, x=c, xanchor="left",
+                                y=1 + floor / plot_px, yanchor="bottom", showactive=True, font=dict(size=fs),
                                 buttons=[dict(label=lab, method="skip", args=[None]) for lab in d.labels]))
     slider_list = []
     for k, d in enumerate(sliders):
@@ -222,50 +295,107 @@ def _controls_layout(fig: go.Figure, dims: list[Dim]) -> None:
                       annotations=list(fig.layout.annotations) + annotations)
     for group in (menus, sliders):
         for k, d in enumerate(group):
-            d._index = k
+            d.slot = k
 
 
-def interactive_html(fig: go.Figure, dims: list[Dim], state: Callable[[dict], State],
-                     sep: str = " · ", note: str = "") -> str:
-    """HTML for ``fig`` with sliders/menus over ``dims``; ``state(values)`` gives each combination.
+CONTROL_PATHS = ("sliders.", "updatemenus.")
+"""Layout paths of the page's own controls: a state may relabel them (applied after they exist)."""
 
-    ``fig`` must show the initial combination (``dims[*].initial``); it is not modified.
+
+def plotly_path(path: str) -> str:
+    """An engine path (``"annotations.6.text"``) as plotly.py spells it (``"annotations[6].text"``)."""
+    return re.sub(r"\.(\d+)(?=\.|$)", r"[\1]", path)
+
+
+def apply_state(fig: go.Figure, state: State, controls: bool = False) -> go.Figure:
+    """``fig`` with one state's trace and layout values set (in place; returned for chaining).
+
+    Layout paths of the page's controls are set only with ``controls=True``."""
+    for (tr, path), value in state.data.items():
+        fig.data[tr][plotly_path(path)] = _clean(value)
+    for path, value in state.layout.items():
+        if path.startswith(CONTROL_PATHS) == controls:
+            fig.layout[plotly_path(path)] = _clean(value)
+    return fig
+
+
+@dataclass
+class StateTables:
+    """Every combination of the controls, each value stored once (see :func:`state_tables`)."""
+
+    figure: go.Figure | None   # the figure at the initial combination
+    first: State               # the initial combination's state
+    keys: dict                 # {"data": [...], "layout": [...], "summary": [...]}, each {deps, ids, ...}
+    pool: list                 # the distinct values, JSON-ready
+    summary: list[str]         # the initial summary parts
+
+    def spec(self, dims: list[Dim], sep: str, figure: go.Figure | None = None) -> dict:
+        """The engine's input (``ENGINE_JS``): figure JSON (``figure``, else the tables' own; none
+        if neither), controls, keys and the value pool."""
+        fig = self.figure if figure is None else figure
+        out = {} if fig is None else {"figure": json.loads(pio.to_json(fig, validate=False, engine="json"))}
+        return out | {
+            "config": {"responsive": True, "displaylogo": False},
+            "dims": [{"name": d.name, "n": len(d.values), "kind": d.kind, "i": d.slot}
+                     for d in dims],
+            "data": self.keys["data"], "layout": self.keys["layout"], "summary": self.keys["summary"],
+            "pool": self.pool, "sep": sep,
+            "noplotly": "이 그림을 그리려면 plotly.js가 필요합니다 (plotly.js is not loaded on this page).",
+        }
+
+
+def state_tables(fig: go.Figure | None, dims: list[Dim], state: Callable[[dict], State]) -> StateTables:
+    """Evaluate ``state`` for every combination of ``dims`` and pool the results.
+
+    Each key (a trace property, a layout path, a summary part) keeps only the dims its value
+    really changes with, so a value that depends on one slider is stored once per position of
+    that slider, not once per combination. ``fig`` is not modified (None: no figure, e.g.
+    when the caller draws the initial state itself).
     """
-    fig = go.Figure(fig)
     first = state({d.name: d.values[d.initial] for d in dims})
-    for (tr, path), value in first.data.items():
-        fig.data[tr][tuple(path.split("."))] = _clean(value)
-    for path, value in first.layout.items():
-        fig.layout[tuple(path.split("."))] = _clean(value)
+    if fig is not None:
+        fig = apply_state(go.Figure(fig), first)
     shape = tuple(len(d.values) for d in dims)
     total = int(np.prod(shape)) if shape else 1
     if total > MAX_STATES:
         raise ValueError(f"{total} combinations of {[d.name for d in dims]} (at most {MAX_STATES})")
     pool: dict[str, int] = {}
-    cols: dict[tuple, dict[int, int]] = {}
-    memo: dict[int, tuple] = {}
-    combos = list(itertools.product(*[range(n) for n in shape]))
+    cols: dict[tuple, list[int]] = {}
+    memo: dict[int, tuple] = {}    # shared objects (lists, arrays, dicts) by identity, kept alive
+    scalars: dict[tuple, int] = {}  # strings, numbers, None and short lists of them, by value
+
+    def pool_id(value) -> int:
+        key: tuple
+        if value is None or isinstance(value, (str, int, float, bool)):
+            key = (type(value), value)
+        elif isinstance(value, list) and len(value) <= 4 and all(
+                v is None or isinstance(v, (str, int, float)) for v in value):
+            key = (list, tuple(value))
+        else:
+            hit = memo.get(id(value))
+            if hit is None:
+                hit = memo[id(value)] = (value, pool.setdefault(_dumps(_clean(value)), len(pool)))
+            return hit[1]
+        got = scalars.get(key)
+        if got is None:
+            got = scalars[key] = pool.setdefault(_dumps(_clean(value)), len(pool))
+        return got
+
+    combos = itertools.product(*[range(n) for n in shape])
     for c, ix in enumerate(combos):
         s = first if c == 0 and all(i == d.initial for i, d in zip(ix, dims)) else \
             state({d.name: d.values[i] for d, i in zip(dims, ix)})
-        entries = [(("data", tr, path), v) for (tr, path), v in s.data.items()]
-        entries += [(("layout", path), v) for path, v in s.layout.items()]
-        entries += [(("summary", j), v) for j, v in enumerate(s.summary)]
-        for key, value in entries:
-            if isinstance(value, np.ndarray):  # big arrays repeat across combinations: encode once
-                hit = memo.get(id(value))
-                if hit is None:
-                    hit = memo[id(value)] = (value, _dumps(_clean(value)))
-                text = hit[1]
-            else:
-                text = _dumps(_clean(value))
-            cols.setdefault(key, {})[c] = pool.setdefault(text, len(pool))
+        for (tr, path), value in s.data.items():
+            cols.setdefault(("data", tr, path), [-1] * total)[c] = pool_id(value)
+        for path, value in s.layout.items():
+            cols.setdefault(("layout", path), [-1] * total)[c] = pool_id(value)
+        for j, value in enumerate(s.summary):
+            cols.setdefault(("summary", j), [-1] * total)[c] = pool_id(value)
     for key, got in cols.items():  # a key some combinations do not set: "" (summary) or null (reset)
-        if len(got) != total:
+        if -1 in got:
             missing = pool.setdefault(_dumps("" if key[0] == "summary" else None), len(pool))
-            cols[key] = {c: got.get(c, missing) for c in range(total)}
-    cols = {key: [got[c] for c in range(total)] for key, got in cols.items()}
-    keys = {"data": [], "layout": [], "summary": []}
+            cols[key] = [missing if i < 0 else i for i in got]
+    keys: dict[str, list[dict]] = {"data": [], "layout": [], "summary": []}
     used: dict[int, int] = {}
     for key, ids in cols.items():
         deps, flat = _factor(np.asarray(ids).reshape(shape))
@@ -282,25 +412,30 @@ def interactive_html(fig: go.Figure, dims: list[Dim], state: Callable[[dict], St
     for old, new in used.items():
         pool_out[new] = json.loads(values[old])
     initial_summary = [pool_out[k["ids"][_flat_index(k["deps"], dims)]] for k in keys["summary"]]
-    _controls_layout(fig, dims)
-    spec = {
-        "figure": json.loads(pio.to_json(fig, validate=False, engine="json")),
-        "config": {"responsive": True, "displaylogo": False},
-        "dims": [{"n": len(d.values), "kind": d.kind, "i": getattr(d, "_index", 0)} for d in dims],
-        "data": keys["data"], "layout": keys["layout"], "summary": keys["summary"],
-        "pool": pool_out, "sep": sep,
-        "noplotly": "이 그림을 그리려면 plotly.js가 필요합니다 (plotly.js is not loaded on this page).",
-    }
-    body = _dumps(spec)
+    return StateTables(figure=fig, first=first, keys=keys, pool=pool_out, summary=initial_summary)
+
+
+def interactive_html(fig: go.Figure, dims: list[Dim], state: Callable[[dict], State],
+                     sep: str = " · ", note: str = "") -> str:
+    """HTML for ``fig`` with sliders/menus over ``dims``; ``state(values)`` gives each combination.
+
+    ``fig`` must show the initial combination (``dims[*].initial``); it is not modified.
+    """
+    tables = state_tables(fig, dims, state)
+    shown = go.Figure(tables.figure)
+    _controls_layout(shown, dims)
+    apply_state(shown, State(layout=tables.first.layout), controls=True)
+    body = _dumps(tables.spec(dims, sep, shown))
     div_id = "virtlab-" + hashlib.sha1(body.encode()).hexdigest()[:10] + f"-{next(_COUNTER)}"
-    summary = sep.join(s for s in initial_summary if s)
-    script = _GLUE % {"id": json.dumps(div_id), "spec": body.replace("</", "<\\/")}
-    note_html = f'<div class="virtlab-static-note" style="color:#555;font-size:{font_size() - 1}px">{note}</div>' if note else ""
-    return (f'<div class="virtlab-static">'
-            f'<div id="{div_id}" class="virtlab-figure" style="width:100%;height:{fig.layout.height}px"></div>'
-            f'<div id="{div_id}-summary" class="virtlab-summary" role="status" aria-live="polite" '
-            f'style="font-size:{font_size() + 2}px">{summary}</div>{note_html}</div>'
-            f'<script>{script}</script>')
+    summary = sep.join(s for s in tables.summary if s)
+    script = ENGINE_JS + _GLUE % {"id": json.dumps(div_id), "spec": body.replace("</", "<\\/")}
+    note_style = f"color:#555;font-size:{font_size() - 1}px"
+    note_html = f'<div class="virtlab-static-note" style="{note_style}">{note}</div>' if note else ""
+    figure = (f'<div id="{div_id}" class="virtlab-figure" '
+              f'style="width:100%;height:{shown.layout.height}px"></div>')
+    status = (f'<div id="{div_id}-summary" class="virtlab-summary" role="status" aria-live="polite" '
+              f'style="font-size:{font_size() + 2}px">{summary}</div>')
+    return f'<div class="virtlab-static">{figure}{status}{note_html}</div><script>{script}</script>'
 
 
 def _flat_index(deps: list[int], dims: list[Dim]) -> int:
@@ -316,7 +451,7 @@ def figure_html(fig: go.Figure, summary: str = "", note: str = "") -> str:
 
 
 # --- fallbacks for apps without their own static state ----------------------------------
-def restyle_state(update: "tuple[dict, list[int]]") -> dict:
+def restyle_state(update: tuple[dict, list[int]]) -> dict:
     """``plotly_restyle`` arguments ``(values, trace indices)`` as ``State.data``."""
     values, indices = update
     return {(i, prop): per_trace[j] for prop, per_trace in values.items() for j, i in enumerate(indices)}
@@ -415,7 +550,7 @@ def model_app_state(app, values: dict) -> State:
 
 def app_html(app) -> str:
     """Kernel-less HTML for any app (see the module docstring)."""
-    from .text import language, t
+    from .text import t
 
     sep = t("sum.sep")
     if hasattr(app, "_static_dims") and hasattr(app, "_static_state"):
@@ -426,7 +561,7 @@ def app_html(app) -> str:
         try:
             base = go.Figure(app.figure)
             fixed = [c for n, c in app.controls.items() if n not in {d.name for d in dims}]
-            note = "" if not fixed else _FIXED[language() == "en"] + ", ".join(
+            note = "" if not fixed else t("static.fixed") + ", ".join(
                 f"{html.escape(c.description)} = {html.escape(str(c.value))}" for c in fixed)
             return interactive_html(base, dims, lambda v: model_app_state(app, v), sep=sep, note=note)
         finally:
@@ -448,6 +583,8 @@ def app_text(app) -> str:
 def menu_dim(name: str, control) -> Dim:
     """A menu dimension over every option of a dropdown, starting at its current value."""
     dim = _control_dim(name, control)
+    if dim is None:
+        raise ValueError(f"control {name!r} has no option equal to its value {control.value!r}")
     dim.kind = "menu"
     return dim
 

@@ -80,12 +80,13 @@ class LabServer:
     """``jupyter lab`` on a temporary copy of the notebooks; use as a context manager."""
 
     def __init__(self, extra_args: list[str] | None = None, startup_timeout: float = 90.0,
-                 server_extension: bool = True):
+                 server_extension: bool = True, token: str = ""):
         # The package's server extension serves plotly's widget JS (virtlab_widgets/server_ext.py).
         # Enabled explicitly so the tests do not depend on how the package was installed.
-        ext = "--ServerApp.jpserver_extensions={'virtlab_widgets.server_ext': %s}" % server_extension
+        ext = f"--ServerApp.jpserver_extensions={{'virtlab_widgets.server_ext': {server_extension}}}"
         self.extra_args = [ext, *(extra_args or [])]
         self.startup_timeout = startup_timeout
+        self.token = token  # "" (the default): no authentication at all
         self.tmp = Path(tempfile.mkdtemp(prefix="virtlab-lab-"))
         self.root = self.tmp / "notebooks"
         self.proc: subprocess.Popen | None = None
@@ -121,7 +122,7 @@ class LabServer:
         env["PYTHONDONTWRITEBYTECODE"] = "1"
         return env
 
-    def start(self) -> "LabServer":
+    def start(self) -> LabServer:
         shutil.copytree(NOTEBOOK_DIR, self.root, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
         env = self._env()
         for rel, value in LAB_SETTINGS.items():
@@ -132,7 +133,7 @@ class LabServer:
         for _attempt in range(3):  # a port taken between free_port() and bind: try another
             self.port = free_port()
             cmd = [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--ip=127.0.0.1",
-                   f"--port={self.port}", "--ServerApp.port_retries=0", "--IdentityProvider.token=",
+                   f"--port={self.port}", "--ServerApp.port_retries=0", f"--IdentityProvider.token={self.token}",
                    "--ServerApp.password=", f"--ServerApp.root_dir={self.root}",
                    # tokenless server on 127.0.0.1 for one test run: let the fixture's REST calls
                    # (shutting kernels down) through without a browser XSRF cookie
@@ -158,7 +159,7 @@ class LabServer:
             if self.proc.poll() is not None:
                 return False
             try:
-                with urllib.request.urlopen(f"{self.url}/api/status", timeout=2) as r:
+                with urllib.request.urlopen(f"{self.url}/api/status?token={self.token}", timeout=2) as r:
                     if r.status == 200:
                         return True
             except OSError:
@@ -202,7 +203,7 @@ class LabServer:
             self._kill()
             shutil.rmtree(self.tmp, ignore_errors=True)
 
-    def __enter__(self) -> "LabServer":
+    def __enter__(self) -> LabServer:
         return self.start()
 
     def __exit__(self, *exc) -> None:
@@ -389,7 +390,8 @@ class NotebookSession:
             dialogs = self.page.locator(".jp-Dialog").all_inner_texts()
             raise AssertionError(f"{self.name}: kernel not connected after 90 s"
                                  + (f"; dialog shown: {dialogs}" if dialogs else "")
-                                 + f"\nserver log tail:\n{self.server.log_path.read_text('utf-8', 'replace')[-2000:]}") from None
+                                 + "\nserver log tail:\n"
+                                 + self.server.log_path.read_text("utf-8", "replace")[-2000:]) from None
         return time.perf_counter() - t0
 
     def run_all(self, timeout: float = 120_000) -> float:
@@ -455,7 +457,7 @@ def widget_roots(outputs: list[dict]) -> dict[int, list[str]]:
     return roots
 
 
-def expected_views(session: "NotebookSession", outputs: list[dict]) -> dict[int, dict[str, int]]:
+def expected_views(session: NotebookSession, outputs: list[dict]) -> dict[int, dict[str, int]]:
     """cell index -> {count key: how many views of that kind the kernel displayed there}."""
     roots = widget_roots(outputs)
     ids = [m for ms in roots.values() for m in ms]

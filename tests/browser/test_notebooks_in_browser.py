@@ -11,12 +11,11 @@ compared with what the package's own model says.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import pytest
-
 from conftest import unavailable
 from labdriver import ARTIFACTS, JS_ALL_RENDERED, NotebookSession, expected_views, notebooks
 
@@ -48,9 +47,12 @@ def _explorer(**kw):
 
 
 def _explorer_traces(app) -> dict:
-    from virtlab_widgets.figures.explorer import marker_restyle
-    args, idx = marker_restyle(app.curves, app.vms, app.containers)
-    return {i: {"x": args["x"][j], "y": args["y"][j]} for j, i in enumerate(idx)}
+    """The explorer's markers in its main figure (the first plot of the cell), as the page has
+    them: the model's values with the 6 significant digits the precomputed states carry."""
+    from virtlab_widgets.figures.explorer import CT_NOW, PERF_NOW, VM_NOW, explorer_state
+    from virtlab_widgets.static import _clean
+    state = explorer_state(app.curves, app.vms, app.containers)
+    return {i: {"x": _clean(state[i]["x"]), "y": _clean(state[i]["y"])} for i in (VM_NOW, CT_NOW, PERF_NOW)}
 
 
 def _startup(**kw):
@@ -145,7 +147,8 @@ def wait_all_rendered(session: NotebookSession, expected: dict) -> bool:
 def describe_cell(outputs: list[dict], index: int) -> str:
     for c in outputs:
         if c["index"] == index:
-            return f"cell {index} `{c['source'].strip().splitlines()[0][:80]}`" if c["source"].strip() else f"cell {index}"
+            first = c["source"].strip().splitlines()[0][:80] if c["source"].strip() else ""
+            return f"cell {index} `{first}`" if first else f"cell {index}"
     return f"cell {index}"
 
 
@@ -250,8 +253,8 @@ JS_PLOT_STATE = """([cell, indices]) => {
     const t = gd.data[i]; data[i] = {x: arr(t.x), y: arr(t.y)};
     const cd = gd.calcdata && gd.calcdata[i];
     const node = cd && cd[0] && cd[0].node3 && cd[0].node3.node();
-    drawn.push(node ? [...node.querySelectorAll('path')].map(p => (p.getAttribute('d') || '') + '@'
-                                                                  + (p.getAttribute('transform') || '')).join('|') : '');
+    drawn.push(node ? [...node.querySelectorAll('path')]
+      .map(p => (p.getAttribute('d') || '') + '@' + (p.getAttribute('transform') || '')).join('|') : '');
   }
   const status = document.querySelector(`[data-virtlab-cell="${cell}"] [role=status]`);
   return {data, drawn: drawn.join('#'), summary: status ? status.innerText.trim() : null};
@@ -295,6 +298,10 @@ def test_slider_moves_plot_and_summary(demo: SliderDemo, sessions):
     assert plain(after_traces) != plain(before_traces), "pick a move that changes the plot"
 
     scope = page.locator(f'[data-virtlab-cell="{cell}"]')
+    try:  # a figure drawn by its widget after the cell ran (the explorer draws once it has a width)
+        page.wait_for_function(f"(args) => ({JS_PLOT_STATE})(args) !== null", arg=[cell, indices], timeout=30_000)
+    except PlaywrightTimeout:
+        pass  # reported below
     state = page.evaluate(JS_PLOT_STATE, [cell, indices])
     assert state is not None, "demo figure not found"
     assert re.sub(r"\s+", " ", state["summary"] or "") == before_summary, "the demo does not start where the model does"

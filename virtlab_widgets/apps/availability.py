@@ -1,9 +1,9 @@
 """App: recovery after a host failure → yearly downtime → nines (notebook 2, availability / agility)."""
 from __future__ import annotations
 
+from ..figures.availability import X_START, availability_figure, availability_restyle, x_end
 from ..models import availability as A
 from ..models import presets as P
-from ..figures.availability import X_START, availability_figure, availability_restyle, x_end
 from ..text import seconds_long, t
 from .base import ModelApp
 from .controls import count_slider, number_slider, preset_dropdown, row

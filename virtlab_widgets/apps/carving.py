@@ -1,8 +1,8 @@
 """App: carve one physical host into VMs (notebook 1, section 1-1)."""
 from __future__ import annotations
 
-from ..models.carving import RESOURCES, Carving, carve
 from ..figures.carving import MAX_VMS, carving_figure, carving_restyle, ratio_label, x_end
+from ..models.carving import RESOURCES, Carving, carve
 from ..text import t
 from .base import ModelApp
 from .controls import count_slider, number_slider, row

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import ipywidgets as W
 
-from ..models.consolidation import WORKLOADS, ConsolidationCurves, consolidation_curves, overhead
 from ..figures.consolidation import consolidation_figure, consolidation_restyle
+from ..models.consolidation import WORKLOADS, ConsolidationCurves, consolidation_curves, overhead
 from ..models.presets import value
 from ..text import t
 from .base import ModelApp

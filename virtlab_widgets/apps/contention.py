@@ -5,9 +5,9 @@ and a network-bound one the link, so their totals never grow with the core count
 """
 from __future__ import annotations
 
+from ..figures.contention import contention_figure, contention_restyle
 from ..models import presets as P
 from ..models.contention import BENCHMARKS, ContentionCurves, contention_curves
-from ..figures.contention import contention_figure, contention_restyle
 from ..text import percent, t
 from .base import ModelApp
 from .controls import choice_dropdown, count_slider, number_slider, preset_dropdown, row

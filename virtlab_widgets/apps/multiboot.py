@@ -1,9 +1,9 @@
 """App: multi-booting vs a VM over a day of OS switches (notebook 5, section 5-2)."""
 from __future__ import annotations
 
+from ..figures.multiboot import multiboot_figure, multiboot_relayout, multiboot_restyle
 from ..models import multiboot as mb
 from ..models import presets as P
-from ..figures.multiboot import multiboot_figure, multiboot_relayout, multiboot_restyle
 from ..text import gib, label, percent, seconds, t
 from .base import ModelApp
 from .controls import choice_dropdown, count_slider, preset_dropdown, row

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import ipywidgets as W
 
-from ..models import model
 from ..figures.overhead import overhead_figure
+from ..models import model
 from ..text import t
 from .controls import App, figure_widget, summary, summary_html
 

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import math
 
+from ..figures.carving import carving_figure, carving_restyle, x_end
 from ..models import planner as pl
 from ..models import presets as P
-from ..figures.carving import carving_figure, carving_restyle, x_end
 from ..models.probe import HostReport
 from ..text import disk, gib, label, t
 from .base import ModelApp

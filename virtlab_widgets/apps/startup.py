@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import ipywidgets as W
 
-from ..models import presets as P
 from ..figures.startup import startup_capacity, startup_figure, startup_restyle, startup_times
+from ..models import presets as P
 from ..static import Dim, State, count_values, menu_dim, restyle_state
 from ..text import seconds, t
 from ..validate import check_one_count

@@ -7,9 +7,9 @@ import ipywidgets as W
 
 from ..figures.stack import stack_figure, stack_relayout, stack_restyle
 from ..models.probe import HostReport, Verdict
+from ..models.whereami import EXAMPLES, Location, locate
 from ..tables import Raw, bullet_list, html_table
 from ..text import gib, t
-from ..models.whereami import EXAMPLES, Location, locate
 from .base import ModelApp
 from .controls import choice_dropdown, keep_words, row
 from .hostreport import ShowsHost

@@ -1,192 +1,601 @@
-"""The VM-vs-container figure: memory, disk, time until all are ready, performance.
+"""The VM-vs-container explorer's figure: how many fit on one host, and what happens when they don't.
 
-:func:`explorer_curves` evaluates the model once over every count a slider can reach;
-:func:`explorer_figure` draws it; :func:`marker_restyle` is the small update a slider
-move needs (markers and the current-total line only), so widgets never rebuild a figure.
+Two rows (one figure, or one figure per row for the live widget, which redraws the main row
+first). The first row answers the lecture's question and, with the controls, fits one laptop
+screen; the second row holds the secondary views::
+
+    | VM count -> memory total | container count -> memory total | memory total -> performance |
+    | VMs: all booted after    | containers: all started after   | disk (log axis, decades)    |
+
+The three panels of the first row share their y axis (memory in GiB, linear, 0 to twice the
+host's RAM), so the host-RAM line and the red "RAM 초과" band run across the whole row: a
+marker that crosses the line turns red, and the performance star falls to the left. Count
+axes run from 0 to about twice what fits on the chosen host (:func:`count_grid`). Past the
+point where the mix no longer fits, the ready-time panels show "들어가지 않음" instead of a
+time (``model.fits``).
+
+:func:`explorer_curves` evaluates the model once per preset over every count the sliders can
+reach; :func:`explorer_state` is everything that depends on the two counts (trace values by
+trace index), :func:`explorer_figure` the figure for one state. The live widget and the
+kernel-less page send exactly these states (``virtlab_widgets/static.py``).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
-from .. import model
-from .. import presets as P
-from ..style import COLORS, DASHES, OVERCOMMIT_FILL, SYMBOLS, base_layout, font_size, line_width, marker_size
-from ..text import label, t
+from ..models import model
+from ..models import presets as P
+from ..static import plotly_path
+from ..style import COLORS, SYMBOLS, base_layout, em, font_size, growth, line_width, marker_size
+from ..text import disk, gib, label, language, percent, t
+from ..validate import MAX_COUNT
+from .common import narrow_width, text_width
 
-# Trace order (fixed; marker_restyle relies on it).
-MEM_VM, MEM_CT, MEM_CAP, MEM_OVER, MEM_TOTAL, MEM_VM_NOW, MEM_CT_NOW = range(7)
-DISK_VM, DISK_CT, DISK_VM_NOW, DISK_CT_NOW = range(7, 11)
-READY_VM, READY_CT, READY_VM_NOW, READY_CT_NOW = range(11, 15)
-PERF, PERF_OVER, PERF_NOW = range(15, 18)
-NOW_TRACES = [MEM_TOTAL, MEM_VM_NOW, MEM_CT_NOW, DISK_VM_NOW, DISK_CT_NOW,
-              READY_VM_NOW, READY_CT_NOW, PERF_NOW]
+# Trace order (fixed: states address traces by index).
+VM_MEM, VM_CUT, VM_NOW = 0, 1, 2
+CT_MEM, CT_CUT, CT_NOW = 3, 4, 5
+PERF, PERF_NOW = 6, 7
+VM_READY, VM_NOFIT, VM_READY_NOW = 8, 9, 10
+CT_READY, CT_NOFIT, CT_READY_NOW = 11, 12, 13
+DISK_VM, DISK_CT, DISK_HOST = 14, 15, 16
+
+DENSE = 40
+"""A count slider up to this many shows every whole number; longer ones a 1-1.5-2-3-4-5-6-8 grid."""
+_MANTISSAS = (1, 1.5, 2, 3, 4, 5, 6, 8)
+_TOP = 0.985  # markers above the memory axis are pinned just below its top
+OVER_FILL = "rgba(213, 94, 0, 0.16)"  # past capacity (COLORS["warn"], a little stronger than the shared fill)
 
 
-@dataclass(frozen=True)
+def _nice_ceil(x: float) -> int:
+    """The smallest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 (times a power of ten) >= x."""
+    if x <= 10:
+        return int(math.ceil(x))
+    exp = 10 ** math.floor(math.log10(x))
+    for m in (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
+        if m * exp >= x - 1e-9:
+            return int(round(m * exp))
+    return int(10 * exp)  # pragma: no cover - the loop ends at 10 x exp >= x
+
+
+def count_grid(capacity: int, current: int = 0, limit: int = MAX_COUNT) -> list[int]:
+    """Slider positions for an instance count on one host: 0 to about twice ``capacity``
+    (what fits alone), never beyond ``limit``, always including ``current``.
+
+    Up to :data:`DENSE` every whole number; beyond it 0-10 and a 1-1.5-2-3-4-5-6-8 grid per
+    decade plus ``capacity`` and ``capacity + 1`` (the last count that fits and the first that
+    does not), so a keyboard walks the range in about 35 steps and can stop on either side of
+    the crossing.
+    """
+    if current > limit:
+        raise ValueError(f"count {current} is above the limit {limit}")
+    top = max(min(_nice_ceil(max(2 * capacity, 4)), limit), current)
+    if top <= DENSE:
+        return list(range(top + 1))
+    values = set(range(0, 11)) | {capacity, capacity + 1, current, top}
+    decade = 1
+    while decade <= top:
+        values |= {int(round(m * decade)) for m in _MANTISSAS}
+        decade *= 10
+    return sorted(v for v in values if 0 <= v <= top)
+
+
+def _polyline(x, y) -> tuple[np.ndarray, np.ndarray]:
+    """The points of ``(x, y)`` where the line bends or breaks (NaN): drawn through them, it
+    passes exactly through every original point, so a curve over 10 000 counts costs a few."""
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    if len(x) <= 2:
+        return x, y
+    keep = np.zeros(len(x), dtype=bool)
+    keep[0] = keep[-1] = True
+    nan = np.isnan(y)
+    edge = nan[1:] != nan[:-1]
+    keep[1:] |= edge
+    keep[:-1] |= edge
+    with np.errstate(invalid="ignore"):
+        slope = np.diff(y) / np.diff(x)
+    finite = np.isfinite(slope[1:]) & np.isfinite(slope[:-1])
+    bend = finite & ~np.isclose(slope[1:], slope[:-1], rtol=1e-9, atol=1e-12)
+    keep[1:-1] |= bend
+    return x[keep], y[keep]
+
+
+@dataclass
 class ExplorerCurves:
-    """The model evaluated for 0..max_count VMs and containers on one host."""
+    """The model evaluated once per preset for 0..``vm_counts[-1]`` VMs and 0..``ct_counts[-1]``
+    containers on one host (memory in GiB, time in seconds)."""
 
-    counts: np.ndarray
+    host: str
+    vm: str
+    container: str
+    runtime: str
+    page_sharing: float
     reserve_gib: float
     ram_gib: float
-    vm_mem_gib: np.ndarray        # VMs' own memory (without host reserve)
+    host_disk_gib: float
+    vm_counts: np.ndarray
+    ct_counts: np.ndarray
+    vm_mem_gib: np.ndarray        # the VMs' own memory (without the host's reserve)
     ct_mem_gib: np.ndarray
     vm_disk_gib: np.ndarray
     ct_disk_gib: np.ndarray
-    vm_ready_s: np.ndarray
+    vm_ready_s: np.ndarray        # all n booted together (the figure hides what does not fit)
     ct_ready_s: np.ndarray
-    demand_pct: np.ndarray        # x of the performance curve
-    perf_pct: np.ndarray
+    vm_capacity: int              # what fits alone (model.vm_capacity)
+    ct_capacity: int
+    _cache: dict = field(default_factory=dict, repr=False)  # fit masks and per-count parts, built once
 
-    def now(self, n: int, m: int) -> dict[str, float]:
-        """Values at the current counts, read from the curves (no model call)."""
+    @property
+    def vm_top(self) -> int:
+        return int(self.vm_counts[-1])
+
+    @property
+    def ct_top(self) -> int:
+        return int(self.ct_counts[-1])
+
+    @property
+    def mem_top_gib(self) -> float:
+        """Top of the memory axis: twice the host's RAM."""
+        return 2 * self.ram_gib
+
+    def fits(self, n, m):
+        """``model.fits`` for these presets (RAM and disk, VMs and containers together)."""
+        return model.fits(n, m, self.host, self.vm, self.container, self.runtime, page_sharing=self.page_sharing)
+
+    def vm_fit(self, m: int) -> np.ndarray:
+        """For every VM count, whether it fits together with ``m`` containers."""
+        key = ("vm", m)
+        if key not in self._cache:
+            self._cache[key] = np.asarray(self.fits(self.vm_counts, m), dtype=bool)
+        return self._cache[key]
+
+    def ct_fit(self, n: int) -> np.ndarray:
+        """For every container count, whether it fits together with ``n`` VMs."""
+        key = ("ct", n)
+        if key not in self._cache:
+            self._cache[key] = np.asarray(self.fits(n, self.ct_counts), dtype=bool)
+        return self._cache[key]
+
+    def vm_cut(self, m: int) -> int:
+        """The most VMs that fit beside ``m`` containers (-1: not even none of them fit)."""
+        return int(np.count_nonzero(self.vm_fit(m))) - 1
+
+    def ct_cut(self, n: int) -> int:
+        """The most containers that fit beside ``n`` VMs (-1: not even none fit)."""
+        return int(np.count_nonzero(self.ct_fit(n))) - 1
+
+    def now(self, n: int, m: int) -> dict:
+        """Every number of one state, read from the curves (``model.fits`` for the verdict,
+        evaluated once per container count over every VM count)."""
         total = self.reserve_gib + self.vm_mem_gib[n] + self.ct_mem_gib[m]
         ratio = total / self.ram_gib
-        swapped = max(0.0, 1.0 - 1.0 / ratio)
-        perf = 1.0 / (1.0 + P.value("overcommit", "swap_penalty") * swapped)
-        return dict(total_gib=total, ratio=ratio, perf=perf,
-                    vm_mem_gib=self.vm_mem_gib[n], ct_mem_gib=self.ct_mem_gib[m],
-                    vm_disk_gib=self.vm_disk_gib[n], ct_disk_gib=self.ct_disk_gib[m],
-                    vm_ready_s=self.vm_ready_s[n], ct_ready_s=self.ct_ready_s[m])
+        fits = bool(self.vm_fit(m)[n])
+        memory_ok = float(model.swapped_fraction(total * 1024, self.host)) == 0.0  # "RAM 초과" iff swapping
+        if fits or memory_ok:  # model.fits = memory and disk: with memory fine, fits decides the disk
+            disk_ok = fits
+        else:
+            disk_ok = bool(self.vm_disk_gib[n] + self.ct_disk_gib[m] <= self.host_disk_gib)
+        return dict(total_gib=float(total), ratio=float(ratio), fits=fits, memory_ok=memory_ok, disk_ok=disk_ok,
+                    perf=float(model.relative_performance(total * 1024, self.host)),
+                    vm_mem_gib=float(self.vm_mem_gib[n]), ct_mem_gib=float(self.ct_mem_gib[m]),
+                    vm_disk_gib=float(self.vm_disk_gib[n]), ct_disk_gib=float(self.ct_disk_gib[m]),
+                    vm_ready_s=float(self.vm_ready_s[n]), ct_ready_s=float(self.ct_ready_s[m]))
 
 
 def explorer_curves(host="laptop-16", vm="ubuntu-server", container="web-small", runtime="runc",
-                    page_sharing: float = 0.0, max_count: int = 300) -> ExplorerCurves:
-    """Evaluate the model over every count from 0 to ``max_count``."""
+                    page_sharing: float = 0.0, vm_top: int | None = None,
+                    ct_top: int | None = None) -> ExplorerCurves:
+    """Evaluate the model over every count up to ``vm_top`` VMs and ``ct_top`` containers
+    (default: the top of :func:`count_grid` for this host, about twice what fits)."""
     h = P.host(host)
-    k = np.arange(max_count + 1)
-    vm_mem = model.vm_memory_mib(k, vm, page_sharing=page_sharing) / 1024
-    ct_mem = model.container_memory_mib(k, container, runtime) / 1024
-    reserve = h.os_reserve_mib / 1024
-    top = reserve + vm_mem[-1] + ct_mem[-1]
-    demand = np.geomspace(min(reserve, 0.25 * h.ram_mib / 1024), max(top, 4 * h.ram_mib / 1024), 200)
-    perf = model.relative_performance(demand * 1024, h)
+    vm_cap = model.vm_capacity(h, vm, page_sharing=page_sharing)
+    ct_cap = model.container_capacity(h, container, runtime)
+    vm_top = count_grid(vm_cap)[-1] if vm_top is None else int(vm_top)
+    ct_top = count_grid(ct_cap)[-1] if ct_top is None else int(ct_top)
+    k, j = np.arange(vm_top + 1), np.arange(ct_top + 1)
     return ExplorerCurves(
-        counts=k, reserve_gib=reserve, ram_gib=h.ram_mib / 1024, vm_mem_gib=vm_mem, ct_mem_gib=ct_mem,
-        vm_disk_gib=model.vm_disk_gib(k, vm), ct_disk_gib=model.container_disk_gib(k, container),
-        vm_ready_s=model.vm_ready_all_s(k, vm, h), ct_ready_s=model.container_ready_all_s(k, container, runtime, h),
-        demand_pct=demand / (h.ram_mib / 1024) * 100, perf_pct=perf * 100,
+        host=h.name, vm=P.vm_profile(vm).name, container=P.container_profile(container).name,
+        runtime=P.runtime(runtime).name, page_sharing=float(page_sharing),
+        reserve_gib=h.os_reserve_mib / 1024, ram_gib=h.ram_mib / 1024, host_disk_gib=float(h.disk_gib),
+        vm_counts=k, ct_counts=j,
+        vm_mem_gib=np.asarray(model.vm_memory_mib(k, vm, page_sharing=page_sharing), dtype=float) / 1024,
+        ct_mem_gib=np.asarray(model.container_memory_mib(j, container, runtime), dtype=float) / 1024,
+        vm_disk_gib=np.asarray(model.vm_disk_gib(k, vm), dtype=float),
+        ct_disk_gib=np.asarray(model.container_disk_gib(j, container), dtype=float),
+        vm_ready_s=model.vm_ready_all_s(k, vm, h), ct_ready_s=model.container_ready_all_s(j, container, runtime, h),
+        vm_capacity=vm_cap, ct_capacity=ct_cap,
     )
 
 
-def _positive(values: np.ndarray) -> np.ndarray:
-    """Zeros become None-like NaN so log axes skip them."""
-    return np.where(values > 0, values, np.nan)
+# --- geometry ---------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Geometry:
+    """Pixel layout of the figure: plot rows grow with :func:`~virtlab_widgets.style.growth`,
+    the gaps that hold text with the font (:func:`~virtlab_widgets.style.em`), so presenter
+    mode enlarges the figure with its text instead of squeezing it."""
+
+    top: int      # the first row's panel titles
+    row1: int     # the main row's plots
+    gap: int      # row 1's tick labels and axis titles, row 2's panel titles
+    row2: int
+    bottom: int   # row 2's tick labels and the disk axis' title
+    left: int
+    right: int
+
+    @property
+    def height(self) -> int:
+        return self.top + self.row1 + self.gap + self.row2 + self.bottom
+
+    @property
+    def main_height(self) -> int:
+        """From the figure's top to the bottom of the first row's axis titles."""
+        return self.top + self.row1 + em(4.0)
+
+    def row_domains(self) -> tuple[list[float], list[float]]:
+        plot = self.row1 + self.gap + self.row2
+        r2 = [0.0, self.row2 / plot]
+        r1 = [(self.row2 + self.gap) / plot, 1.0]
+        return r1, r2
 
 
-def _curve_data(c: ExplorerCurves) -> list[dict]:
-    """x/y of every trace that depends only on the presets, in trace order."""
-    k, top = c.counts, float(c.reserve_gib + c.vm_mem_gib[-1] + c.ct_mem_gib[-1])
-    over_top = max(top, c.ram_gib) * 1.5
-    x_end = int(k[-1])
-    return [
-        dict(x=k, y=c.reserve_gib + c.vm_mem_gib),
-        dict(x=k, y=c.reserve_gib + c.ct_mem_gib),
-        dict(x=[0, x_end], y=[c.ram_gib, c.ram_gib]),
-        dict(x=[0, x_end, x_end, 0], y=[c.ram_gib, c.ram_gib, over_top, over_top]),
-        None, None, None,
-        dict(x=k, y=_positive(c.vm_disk_gib)),
-        dict(x=k, y=_positive(c.ct_disk_gib)),
-        None, None,
-        dict(x=k, y=_positive(c.vm_ready_s)),
-        dict(x=k, y=_positive(c.ct_ready_s)),
-        None, None,
-        dict(x=c.demand_pct, y=c.perf_pct),
-        dict(x=[100, c.demand_pct[-1], c.demand_pct[-1], 100], y=[0, 0, 105, 105]),
-        None,
-    ]
+def geometry() -> Geometry:
+    """The figure's pixel budget for the current font (see :class:`Geometry`)."""
+    k = growth()
+    return Geometry(top=em(2.1), row1=round(235 * k), gap=em(6.8), row2=round(118 * k), bottom=em(4.6),
+                    left=em(4.6), right=em(1.2))
 
 
-def curve_restyle(c: ExplorerCurves) -> tuple[dict, list[int]]:
-    """``plotly_restyle`` arguments that replace every preset-dependent curve."""
-    data = [(i, d) for i, d in enumerate(_curve_data(c)) if d is not None]
-    return ({"x": [d["x"] for _, d in data], "y": [d["y"] for _, d in data]},
-            [i for i, _ in data])
+def columns() -> tuple[list[float], list[float], list[float]]:
+    """x domains of the three columns: the gaps hold the tick labels that meet there (the last
+    count of one column, the first tick of the next) at the narrowest width a figure is drawn."""
+    g = geometry()
+    plot = narrow_width() - g.left - g.right
+    gap12, gap23, third = em(2.6) / plot, em(4.4) / plot, 0.26
+    half = (1 - gap12 - gap23 - third) / 2
+    return [0.0, half], [half + gap12, 2 * half + gap12], [1 - third, 1.0]
 
 
-def marker_restyle(c: ExplorerCurves, n: int, m: int) -> tuple[dict, list[int]]:
-    """``plotly_restyle`` arguments that move every marker to ``n`` VMs and ``m`` containers."""
-    now = c.now(n, m)
-    x_end = int(c.counts[-1])
-    pos = lambda v: v if v > 0 else None  # noqa: E731 - log axes cannot show 0
-    xs = [[0, x_end], [n], [m], [n], [m], [n], [m], [now["ratio"] * 100]]
-    ys = [[now["total_gib"]] * 2,
-          [c.reserve_gib + now["vm_mem_gib"]], [c.reserve_gib + now["ct_mem_gib"]],
-          [pos(now["vm_disk_gib"])], [pos(now["ct_disk_gib"])],
-          [pos(now["vm_ready_s"])], [pos(now["ct_ready_s"])], [now["perf"] * 100]]
-    return {"x": xs, "y": ys}, NOW_TRACES
+def _nticks(c: ExplorerCurves, top: int, column: int) -> int:
+    """At most this many count ticks fit their column at the narrowest width without turning."""
+    g, dom = geometry(), columns()[column]
+    px = (dom[1] - dom[0]) * (narrow_width() - g.left - g.right)
+    return max(3, int(px / (1.8 * text_width(f"{top:,}") + em(1))) + 1)
 
 
-def explorer_figure(c: ExplorerCurves, n: int, m: int) -> go.Figure:
-    """Build the 2x2 figure for ``n`` VMs and ``m`` containers."""
-    fig = make_subplots(rows=2, cols=2, subplot_titles=[t("fig.memory"), t("fig.disk"),
-                                                        t("fig.ready"), t("fig.performance")],
-                        horizontal_spacing=0.1, vertical_spacing=0.16)
-    lw, ms = line_width(), marker_size()
+# --- the figure -------------------------------------------------------------------------------
+def _decades(low: float, high: float) -> tuple[list[float], list[str]]:
+    """Tick values and labels at whole powers of ten only (every other one at projector sizes)."""
+    lo, hi = math.ceil(math.log10(low) - 1e-9), math.floor(math.log10(high) + 1e-9)
+    step = 2 if hi - lo >= (4 if font_size() >= 18 else 5) else 1  # at most 5 labels in a narrow panel
+    vals = [10.0 ** e for e in range(lo, hi + 1, step)]
+    return vals, [f"{v:,.0f}" if v >= 1 else f"{v:g}" for v in vals]
 
-    def curve(kind, name, unit, row, col, **kw):
-        fig.add_scatter(name=name, mode="lines", line=dict(color=COLORS[kind], width=lw, dash=DASHES[kind]),
-                        hovertemplate=f"%{{x}} → %{{y:.3~s}} {unit}<extra>{name}</extra>",
-                        row=row, col=col, **kw)
 
-    def marker(kind, row, col, showlegend=False):
-        name = t(f"trace.{kind}_now")
-        fig.add_scatter(name=name, mode="markers", showlegend=showlegend, legendgroup=kind + "_now",
-                        marker=dict(color=COLORS[kind], size=ms, symbol=SYMBOLS[kind],
-                                    line=dict(color="white", width=1.5)),
-                        hovertemplate=f"%{{x}} → %{{y:.3~s}}<extra>{name}</extra>", row=row, col=col)
+def _disk_range(c: ExplorerCurves) -> tuple[float, float]:
+    return _cached(c, ("disk-range",), lambda: _disk_range_of(c))
 
-    curve("vm", t("trace.vm_curve"), "GiB", 1, 1, legendgroup="vm")
-    curve("container", t("trace.container_curve"), "GiB", 1, 1, legendgroup="container")
-    fig.add_scatter(name=t("trace.capacity"), mode="lines", line=dict(color=COLORS["host"], width=lw),
-                    hovertemplate="%{y:.0f} GiB<extra>" + t("trace.capacity") + "</extra>", row=1, col=1)
-    fig.add_scatter(name=t("region.overcommit"), mode="lines", fill="toself", fillcolor=OVERCOMMIT_FILL,
-                    line=dict(width=0), hoverinfo="skip", row=1, col=1)
-    fig.add_scatter(name=t("trace.total_now"), mode="lines",
-                    line=dict(color=COLORS["accent"], width=lw, dash="dot"),
-                    hovertemplate="%{y:.1f} GiB<extra>" + t("trace.total_now") + "</extra>", row=1, col=1)
-    marker("vm", 1, 1, showlegend=True)
-    marker("container", 1, 1, showlegend=True)
-    for row, col, unit in ((1, 2, "GiB"), (2, 1, "s")):
-        curve("vm", t("trace.vm_curve"), unit, row, col, legendgroup="vm", showlegend=False)
-        curve("container", t("trace.container_curve"), unit, row, col, legendgroup="container", showlegend=False)
-        marker("vm", row, col)
-        marker("container", row, col)
-    fig.add_scatter(name=t("trace.performance"), mode="lines", showlegend=False,
-                    line=dict(color=COLORS["warn"], width=lw),
-                    hovertemplate="%{x:.0f} % → %{y:.0f} %<extra></extra>", row=2, col=2)
-    fig.add_scatter(name=t("region.overcommit"), mode="lines", fill="toself", fillcolor=OVERCOMMIT_FILL,
-                    line=dict(width=0), hoverinfo="skip", showlegend=False, row=2, col=2)
-    fig.add_scatter(name=t("trace.performance_now"), mode="markers", showlegend=False,
-                    marker=dict(color=COLORS["accent"], size=ms + 4, symbol=SYMBOLS["now"]),
-                    hovertemplate="%{x:.0f} % → %{y:.0f} %<extra></extra>", row=2, col=2)
 
-    for (i, d) in enumerate(_curve_data(c)):
-        if d is not None:
-            fig.data[i].update(x=d["x"], y=d["y"])
-    args, idx = marker_restyle(c, n, m)
-    for j, i in enumerate(idx):
-        fig.data[i].update(x=args["x"][j], y=args["y"][j])
+def _disk_range_of(c: ExplorerCurves) -> tuple[float, float]:
+    """From below one container's disk (a decade boundary) to past the host's disk."""
+    one = [float(a[1]) for a in (c.ct_disk_gib, c.vm_disk_gib) if len(a) > 1 and a[1] > 0]
+    low = 10.0 ** math.floor(math.log10(min(one + [1.0])) - 0.3)
+    high = max(c.vm_disk_gib[-1], c.ct_disk_gib[-1], c.host_disk_gib) * 1.6
+    return low, high
 
-    for r, cl in ((1, 1), (1, 2), (2, 1)):
-        fig.update_xaxes(title_text=t("axis.count"), row=r, col=cl)
-    fig.update_yaxes(title_text=t("axis.memory"), type="log", row=1, col=1)
-    fig.update_yaxes(title_text=t("axis.disk"), type="log", row=1, col=2)
-    fig.update_yaxes(title_text=t("axis.time"), type="log", row=2, col=1)
-    fig.update_xaxes(title_text=t("axis.demand"), type="log", row=2, col=2)
-    fig.update_yaxes(title_text=t("axis.performance"), range=[0, 105], row=2, col=2)
-    scale = font_size() / 13  # presenter mode: taller figure, legend clear of the axis titles
-    fig.update_layout(**base_layout(height=int(720 * min(scale, 1.25)), uirevision="explorer"))
-    fig.update_layout(legend=dict(y=-0.1 * scale), margin=dict(b=int(60 * scale)))
-    fig.update_annotations(font_size=font_size() + 2)  # the subplot titles
+
+def _ready_top(c: ExplorerCurves) -> float:
+    """Top of the ready-time axis: the slowest start that still fits (either kind alone)."""
+    return _cached(c, ("ready-top",), lambda: _ready_top_of(c))
+
+
+def _ready_top_of(c: ExplorerCurves) -> float:
+    vm_ok = c.vm_ready_s[c.vm_fit(0)]
+    ct_ok = c.ct_ready_s[c.ct_fit(0)]
+    top = max([float(np.nanmax(a)) for a in (vm_ok, ct_ok) if a.size] + [1.0])
+    return top * 1.18
+
+
+_RAM_LABEL, _OVER_LABEL = 3, 4  # annotation indices, after the first row's three panel titles
+ROWS = {1: range(VM_MEM, VM_READY), 2: range(VM_READY, DISK_HOST + 1)}
+"""The traces of each row (a row can be drawn as a figure of its own, see :func:`explorer_figure`)."""
+_ROW_AXES = {1: ("", "2", "3"), 2: ("4", "5", "6")}
+
+
+def preset_traces(c: ExplorerCurves) -> dict[int, dict]:
+    """Trace values that change with the presets only: the performance curve, the host's disk."""
+    return _cached(c, ("preset-traces",), lambda: _preset_traces_of(c))
+
+
+def _preset_traces_of(c: ExplorerCurves) -> dict[int, dict]:
+    px, py = performance_curve(c)
+    return {PERF: {"x": px, "y": py},
+            DISK_HOST: {"x": [c.host_disk_gib, c.host_disk_gib], "y": [-0.5, 2.25],  # label hangs from the top,
+                        "text": ["", t("exp.disk_host", d=disk(c.host_disk_gib))]}}  # above the bars' labels
+
+
+def preset_layout(c: ExplorerCurves, rows: tuple[int, ...] = (1, 2)) -> dict[str, object]:
+    """Layout values that change with the presets only (engine paths, see ``static.plotly_path``),
+    for the figure of ``rows``."""
+    full = _cached(c, ("preset-layout",), lambda: _preset_layout_of(c))
+    axes = {f"{kind}axis{k}" for r in rows for k in _ROW_AXES[r] for kind in "xy"}
+    return {path: v for path, v in full.items()
+            if path.split(".")[0] in axes or (1 in rows and path.split(".")[0] in ("shapes", "annotations"))}
+
+
+def _preset_layout_of(c: ExplorerCurves) -> dict[str, object]:
+    low, high = _disk_range(c)
+    ticks, labels = _decades(low, high)
+    pad_v, pad_c = 0.04 * c.vm_top, 0.04 * c.ct_top
+    top = c.mem_top_gib
+    shapes = []
+    for x in ("x", "x2", "x3"):
+        shapes.append(dict(type="rect", xref=f"{x} domain", yref="y", x0=0, x1=1, y0=c.ram_gib, y1=top,
+                           fillcolor=OVER_FILL, line=dict(width=0), layer="below"))
+        shapes.append(dict(type="line", xref=f"{x} domain", yref="y", x0=0, x1=1, y0=c.ram_gib, y1=c.ram_gib,
+                           line=dict(color=COLORS["host"], width=2)))
+    vm_range, ct_range = [-pad_v, c.vm_top + pad_v], [-pad_c, c.ct_top + pad_c]
+    vm_ticks, ct_ticks = _nticks(c, c.vm_top, 0), _nticks(c, c.ct_top, 1)
+    return {
+        "xaxis.range": vm_range, "xaxis2.range": ct_range, "xaxis4.range": vm_range, "xaxis5.range": ct_range,
+        "xaxis.nticks": vm_ticks, "xaxis4.nticks": vm_ticks, "xaxis2.nticks": ct_ticks, "xaxis5.nticks": ct_ticks,
+        "yaxis.range": [0, top], "yaxis4.range": [0, _ready_top(c)],
+        "xaxis6.range": [math.log10(low), math.log10(high)], "xaxis6.tickvals": ticks, "xaxis6.ticktext": labels,
+        "shapes": shapes,
+        f"annotations.{_RAM_LABEL}.text": t("exp.ram_line", v=gib(c.ram_gib * 1024)),
+        f"annotations.{_RAM_LABEL}.y": c.ram_gib,
+        f"annotations.{_OVER_LABEL}.y": top,
+    }
+
+
+def explorer_figure(c: ExplorerCurves, n: int, m: int, rows: tuple[int, ...] = (1, 2)) -> go.Figure:
+    """The explorer's figure for ``n`` VMs and ``m`` containers (see the module docstring).
+
+    ``rows=(1,)`` or ``(2,)`` draws one row as a figure of its own (traces numbered from 0 in
+    the order of :data:`ROWS`): the live widget draws the rows separately, so a slider move
+    redraws the main row first and each redraw handles half the figure.
+    """
+    rows = tuple(sorted(set(rows)))
+    fig = go.Figure(_skeleton(font_size(), line_width(), marker_size(), language(), rows))
+    for path, value in preset_layout(c, rows).items():
+        fig.layout[plotly_path(path)] = value
+    traces = [i for r in rows for i in ROWS[r]]
+    for i, props in {**preset_traces(c), **explorer_state(c, n, m)}.items():
+        if i in traces:
+            for path, value in props.items():
+                fig.data[traces.index(i)][plotly_path(path)] = value
     return fig
+
+
+@lru_cache(maxsize=8)
+def _skeleton(_font: int, _line: float, _marker: int, _language: str, rows: tuple[int, ...]) -> go.Figure:
+    """Traces, axes and titles of ``rows``: everything but the values of a preset or a state
+    (built once per font size and language; :func:`explorer_figure` copies it)."""
+    g = geometry()
+    fs, lw, ms = font_size(), line_width(), marker_size()
+    fig = go.Figure()
+    axes = {1: ("x", "y"), 2: ("x2", "y2"), 3: ("x3", "y3"), 4: ("x4", "y4"), 5: ("x5", "y5"), 6: ("x6", "y6")}
+
+    def add(panel: int, **kw) -> None:
+        x, y = axes[panel]
+        fig.add_scatter(xaxis=x, yaxis=y, showlegend=False, cliponaxis=False, **kw)
+
+    def marker(kind: str) -> dict:
+        return dict(color=COLORS[kind], size=ms, symbol=SYMBOLS[kind], line=dict(color="white", width=1.5))
+
+    text_font = dict(size=fs)
+    axis = dict(fixedrange=True, automargin=False, title=dict(standoff=em(0.4)))
+    cols = columns()
+    two = rows == (1, 2)
+    plot_px = g.row1 + g.gap + g.row2 if two else (g.row1 if rows == (1,) else g.row2)
+    r1, r2 = g.row_domains() if two else ([0.0, 1.0], [0.0, 1.0])
+    annotations = []
+
+    def titles(row: int, domain: list[float], above: int) -> None:
+        for dom, key in zip(cols, (("exp.fig.vm_mem", "exp.fig.ct_mem", "exp.fig.perf"),
+                                      ("exp.fig.vm_ready", "exp.fig.ct_ready", "exp.fig.disk"))[row - 1]):
+            annotations.append(dict(text=f"<b>{t(key)}</b>", x=(dom[0] + dom[1]) / 2, xref="paper", xanchor="center",
+                                    y=domain[1] + above / plot_px, yref="paper", yanchor="bottom", showarrow=False,
+                                    font=dict(size=fs + 1)))
+
+    if 1 in rows:  # memory total against each count, then performance against the memory total
+        for kind, panel, hover in (("vm", 1, "exp.hover.vm_mem"), ("container", 2, "exp.hover.ct_mem")):
+            add(panel, name=t(f"exp.trace.{kind}_mem"), mode="lines", line=dict(color=COLORS[kind], width=lw),
+                hovertemplate=t(hover) + "<extra></extra>")
+            add(panel, name=t("exp.trace.cut"), mode="lines+text", hoverinfo="skip",
+                line=dict(color=COLORS[kind], width=max(1.5, lw * 0.6), dash="dot"),
+                textfont=dict(size=fs, color=COLORS[kind]))
+            add(panel, name=t(f"exp.trace.{kind}_now"), mode="markers+text", marker=marker(kind),
+                textfont=dict(size=fs, color=COLORS["warn"]), hovertemplate=t(hover) + "<extra></extra>")
+        add(3, name=t("exp.trace.perf"), mode="lines", line=dict(color=COLORS["warn"], width=lw),
+            hovertemplate=t("exp.hover.perf") + "<extra></extra>")
+        add(3, name=t("exp.trace.perf_now"), mode="markers+text",
+            marker=dict(color=COLORS["accent"], size=ms + 4, symbol=SYMBOLS["now"], line=dict(color="white", width=1)),
+            textfont=text_font, hovertemplate=t("exp.hover.perf") + "<extra></extra>")
+        fig.update_layout(
+            xaxis=dict(axis, domain=cols[0], anchor="y", title_text=t("ctl.vms"), separatethousands=True,
+                       exponentformat="none"),
+            xaxis2=dict(axis, domain=cols[1], anchor="y2", title_text=t("ctl.containers"), separatethousands=True,
+                        exponentformat="none"),
+            xaxis3=dict(axis, domain=cols[2], anchor="y3", range=[-4, 110], tickvals=[0, 50, 100],
+                        ticktext=["0 %", "50 %", "100 %"], title_text=t("exp.axis.perf")),
+            yaxis=dict(axis, domain=r1, anchor="x", title_text=t("exp.axis.memory")),
+            yaxis2=dict(axis, domain=r1, anchor="x2", matches="y", showticklabels=False),
+            yaxis3=dict(axis, domain=r1, anchor="x3", matches="y", showticklabels=False),
+        )
+        titles(1, r1, em(0.3))
+        annotations += [  # _RAM_LABEL, _OVER_LABEL: text and height set by preset_layout()
+            dict(text="", xref="x2 domain", x=0.99, xanchor="right", yref="y", y=0, yanchor="bottom",
+                 showarrow=False, font=dict(size=fs - 1), bgcolor="rgba(255, 255, 255, 0.85)"),  # over the curve
+            dict(text=t("exp.over_region"), xref="x3 domain", x=0.98, xanchor="right", yref="y", y=0,
+                 yanchor="top", showarrow=False, font=dict(size=fs - 1, color=COLORS["warn"])),
+        ]
+    if 2 in rows:  # time until all are ready (masked where the mix does not fit), and disk
+        for kind, panel, hover in (("vm", 4, "exp.hover.vm_ready"), ("container", 5, "exp.hover.ct_ready")):
+            add(panel, name=t(f"exp.trace.{kind}_ready"), mode="lines", line=dict(color=COLORS[kind], width=lw),
+                hovertemplate=t(hover) + "<extra></extra>")
+            add(panel, name=t("exp.no_fit"), mode="lines+text", fill="toself", fillcolor=OVER_FILL,
+                line=dict(width=0), hoverinfo="skip", textfont=dict(size=fs, color=COLORS["warn"]))
+            add(panel, name=t(f"exp.trace.{kind}_now"), mode="markers", marker=marker(kind),
+                hovertemplate=t(hover) + "<extra></extra>")
+        for kind in ("vm", "container"):  # two thick bars on a log axis, and the host's disk
+            add(6, name=t(f"exp.trace.{kind}_disk"), mode="lines+text", hoverinfo="skip",
+                line=dict(color=COLORS[kind], width=round(14 * growth())), textfont=text_font)
+        add(6, name=t("exp.trace.host_disk"), mode="lines+text", hoverinfo="skip", textposition="bottom left",
+            line=dict(color=COLORS["host"], width=2), textfont=dict(size=fs - 1))
+        fig.update_layout(
+            xaxis4=dict(axis, domain=cols[0], anchor="y4", separatethousands=True, exponentformat="none"),
+            xaxis5=dict(axis, domain=cols[1], anchor="y5", separatethousands=True, exponentformat="none"),
+            yaxis4=dict(axis, domain=r2, anchor="x4", title_text=t("exp.axis.time")),
+            yaxis5=dict(axis, domain=r2, anchor="x5", matches="y4", showticklabels=False),
+            xaxis6=dict(axis, domain=cols[2], anchor="y6", type="log", title_text=t("exp.axis.disk")),
+            yaxis6=dict(axis, domain=r2, anchor="x6", range=[-0.6, 2.3], showticklabels=False, showgrid=False,
+                        zeroline=False),
+        )
+        titles(2, r2, em(0.6) if two else em(0.3))
+    top = g.top
+    if two:
+        height, bottom = g.height, g.bottom
+    elif rows == (1,):
+        bottom = g.main_height - g.top - g.row1
+        height = g.main_height
+    else:
+        bottom = g.bottom
+        height = g.top + g.row2 + g.bottom
+    fig.update_layout(**base_layout(height=height, margin=dict(l=g.left, r=g.right, t=top, b=bottom)),
+                      showlegend=False, annotations=annotations, hovermode="closest")
+    return fig
+
+
+# --- one state --------------------------------------------------------------------------------
+def _side(frac: float, right: str, left: str) -> str:
+    """A text position that keeps a label inside its panel (``frac``: 0 left edge .. 1 right)."""
+    return right if frac < 0.6 else left
+
+
+def _cut_trace(cut: int, top: int, ram: float, key_one: str, kind_n: str) -> dict:
+    """The dotted "최대 N" line at the last count that fits (or a note when none/all fit)."""
+    if cut < 0:
+        return {"x": [0, 0], "y": [0, ram], "text": [t("exp.cut_none"), ""], "textposition": "top right"}
+    if cut >= top:
+        return {"x": [top, top], "y": [0, 0], "text": [t("exp.cut_all", v=f"{top:,}"), ""],
+                "textposition": "top left"}
+    return {"x": [cut, cut], "y": [0, ram], "text": [t(key_one, **{kind_n: f"{cut:,}"}), ""],
+            "textposition": _side(cut / max(top, 1), "top right", "top left")}
+
+
+def _nofit_trace(cut: int, top: int, y_top: float) -> dict:
+    """The red "들어가지 않음" band from the first count that does not fit to the axis' end."""
+    if cut >= top:
+        return {"x": [], "y": [], "text": [], "textposition": "bottom right"}
+    start = max(cut + 0.5, -0.04 * top) if cut >= 0 else -0.04 * top
+    end = top * 1.04
+    wide = (end - start) / (1.08 * top) > 0.3
+    return {"x": [start, end, end, start, start], "y": [0, 0, y_top, y_top, 0],
+            "text": ["", "", "", t("exp.no_fit"), ""],
+            "textposition": "bottom right" if wide else "bottom left"}
+
+
+def _ready_curve(counts: np.ndarray, times: np.ndarray, fit: np.ndarray) -> dict:
+    y = np.where(fit, times, np.nan)
+    y[0] = np.nan  # 0 instances: nothing to start
+    x, y = _polyline(counts, y)
+    return {"x": x.tolist(), "y": [None if v != v else float(v) for v in y]}
+
+
+def _memory_marker(x: float, total: float, top: float, ok: bool, kind: str, frac: float, reason: str) -> dict:
+    pinned = total > top * _TOP
+    return {"x": [x], "y": [min(total, top * _TOP)],
+            "marker.color": COLORS[kind] if ok else COLORS["warn"],
+            "marker.symbol": "triangle-up" if pinned else SYMBOLS[kind],
+            "marker.size": marker_size() if ok else marker_size() + 4,
+            "text": ["" if ok else reason],
+            "textposition": _side(frac, "top right", "top left")}
+
+
+def _cached(c: ExplorerCurves, key: tuple, make):
+    """One value per preset and key, built once (states share it, so it is encoded once)."""
+    if key not in c._cache:
+        c._cache[key] = make()
+    return c._cache[key]
+
+
+def _disk_bar(low: float, value: float, kind: str, text: str) -> dict:
+    """A thick line from the axis' start to ``value``; its label on a point just above it."""
+    y = 1 if kind == "vm" else 0
+    return {"x": [low, None, low, max(value, low)], "y": [y + 0.42, None, y, y], "text": [text, "", "", ""],
+            "textposition": "middle right"}
+
+
+def _vm_parts(c: ExplorerCurves, m: int) -> dict[int, dict]:
+    """What moves with the container count in the VM column (curves drawn against the VM count)."""
+    low, ready_top, cut = _disk_range(c)[0], _ready_top(c), c.vm_cut(m)
+    x, y = _polyline(c.vm_counts, c.reserve_gib + c.ct_mem_gib[m] + c.vm_mem_gib)
+    return {VM_MEM: {"x": x.tolist(), "y": y.tolist()},
+            VM_CUT: _cut_trace(cut, c.vm_top, c.ram_gib, "exp.cut_vm", "n"),
+            VM_READY: _ready_curve(c.vm_counts, c.vm_ready_s, c.vm_fit(m)),
+            VM_NOFIT: _nofit_trace(cut, c.vm_top, ready_top),
+            DISK_CT: _disk_bar(low, float(c.ct_disk_gib[m]), "container", t("exp.disk_ct", d=disk(c.ct_disk_gib[m])))}
+
+
+def _ct_parts(c: ExplorerCurves, n: int) -> dict[int, dict]:
+    """What moves with the VM count in the container column."""
+    low, ready_top, cut = _disk_range(c)[0], _ready_top(c), c.ct_cut(n)
+    x, y = _polyline(c.ct_counts, c.reserve_gib + c.vm_mem_gib[n] + c.ct_mem_gib)
+    return {CT_MEM: {"x": x.tolist(), "y": y.tolist()},
+            CT_CUT: _cut_trace(cut, c.ct_top, c.ram_gib, "exp.cut_ct", "m"),
+            CT_READY: _ready_curve(c.ct_counts, c.ct_ready_s, c.ct_fit(n)),
+            CT_NOFIT: _nofit_trace(cut, c.ct_top, ready_top),
+            DISK_VM: _disk_bar(low, float(c.vm_disk_gib[n]), "vm", t("exp.disk_vm", d=disk(c.vm_disk_gib[n])))}
+
+
+def explorer_state(c: ExplorerCurves, n: int, m: int, now: dict | None = None) -> dict[int, dict]:
+    """Every trace value that depends on the counts, by trace index: ``{trace: {path: value}}``.
+
+    Paths are plotly property paths (``"marker.color"``); the figure builder, the live widget
+    and the kernel-less page all apply exactly this. Parts that depend on one count only are
+    built once per count (and so stored once in the precomputed states).
+    """
+    now = c.now(n, m) if now is None else now
+    top = c.mem_top_gib
+    total, ok, perf = now["total_gib"], now["fits"], now["perf"] * 100
+    reason = t("exp.over_ram") if not now["memory_ok"] else t("exp.over_disk")
+    vm_fit, ct_fit = c.vm_fit(m), c.ct_fit(n)
+
+    def ready_marker(k: int, times: np.ndarray, fit: np.ndarray) -> dict:
+        shown = k > 0 and bool(fit[k])
+        return {"x": [k], "y": [float(times[k]) if shown else None]}
+
+    disk_color = {"line.color": None if now["disk_ok"] else COLORS["warn"]}
+    by_m = _cached(c, ("state-m", m), lambda: _vm_parts(c, m))
+    by_n = _cached(c, ("state-n", n), lambda: _ct_parts(c, n))
+    return {
+        **by_m, **by_n,
+        VM_NOW: _memory_marker(n, total, top, ok, "vm", n / max(c.vm_top, 1), reason),
+        CT_NOW: _memory_marker(m, total, top, ok, "container", m / max(c.ct_top, 1), reason),
+        PERF_NOW: {"x": [perf], "y": [min(total, top * _TOP)],
+                   "marker.color": COLORS["accent"] if now["memory_ok"] else COLORS["warn"],
+                   "text": [t("exp.perf_now", p=percent(now["perf"]))],
+                   "textposition": "top left" if perf > 60 else "top right"},
+        VM_READY_NOW: ready_marker(n, c.vm_ready_s, vm_fit),
+        CT_READY_NOW: ready_marker(m, c.ct_ready_s, ct_fit),
+        DISK_VM: {**by_n[DISK_VM], "line.color": disk_color["line.color"] or COLORS["vm"]},
+        DISK_CT: {**by_m[DISK_CT], "line.color": disk_color["line.color"] or COLORS["container"]},
+    }
+
+
+def performance_curve(c: ExplorerCurves) -> tuple[list[float], list[float]]:
+    """x (performance, %) and y (memory total, GiB) of the performance panel's curve."""
+    y = np.concatenate([[0.0, c.ram_gib], np.linspace(c.ram_gib, c.mem_top_gib, 120)[1:]])
+    x = model.relative_performance(y * 1024, c.host) * 100
+    return x.tolist(), y.tolist()
 
 
 def preset_title(host: str, vm: str, container: str, runtime: str) -> str:
     """A short description of the presets, for captions."""
     return " · ".join([label("hosts", host), label("vm_profiles", vm),
                        label("container_profiles", container), label("runtimes", runtime)])
+

@@ -14,6 +14,8 @@ import asyncio
 import threading
 import time
 
+from labdriver import Loopback
+
 
 class DelayProxy:
     """Forward ``127.0.0.1:<port>`` to ``127.0.0.1:<target_port>``, each chunk ``delay_s`` late.
@@ -131,19 +133,15 @@ class DelayProxy:
         return ProxiedServer(lab, self)
 
 
-class ProxiedServer:
+class ProxiedServer(Loopback):
     """A LabServer whose ``url``/``host`` are the proxy's (everything else is the server's)."""
 
     def __init__(self, lab, proxy: DelayProxy):
         self._lab, self._proxy = lab, proxy
 
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self._proxy.port}"
-
-    @property
-    def host(self) -> str:
-        return f"127.0.0.1:{self._proxy.port}"
+    @property  # type: ignore[override]
+    def port(self) -> int:
+        return self._proxy.port
 
     def __getattr__(self, name):
         return getattr(self._lab, name)

@@ -21,7 +21,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from labdriver import JS_KERNEL_READY, LAB_SETTINGS, NotebookSession, free_port
+from labdriver import JS_KERNEL_READY, LAB_SETTINGS, Loopback, NotebookSession, free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 CHP_VERSION = "5.3.0"  # configurable-http-proxy on the npm registry
@@ -83,7 +83,7 @@ c.Spawner.environment = {{
 """
 
 
-class Hub:
+class Hub(Loopback):
     """JupyterHub + proxy on 127.0.0.1 for ``students``; use as a context manager."""
 
     def __init__(self, students: list[str], chp: str, startup_timeout: float = 90.0):
@@ -95,14 +95,6 @@ class Hub:
         self.proc: subprocess.Popen | None = None
         self.port = 0
         self.repo, self.branch = bare_clone(self.tmp)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    @property
-    def host(self) -> str:
-        return f"127.0.0.1:{self.port}"
 
     def _write_config(self) -> Path:
         args = ["--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",

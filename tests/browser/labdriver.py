@@ -76,7 +76,21 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-class LabServer:
+class Loopback:
+    """A server on 127.0.0.1 at ``self.port``: its base URL and ``host:port``."""
+
+    port: int
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def host(self) -> str:
+        return f"127.0.0.1:{self.port}"
+
+
+class LabServer(Loopback):
     """``jupyter lab`` on a temporary copy of the notebooks; use as a context manager."""
 
     def __init__(self, extra_args: list[str] | None = None, startup_timeout: float = 90.0,
@@ -92,14 +106,6 @@ class LabServer:
         self.proc: subprocess.Popen | None = None
         self.port = 0
         self.log_path = self.tmp / "server.log"
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    @property
-    def host(self) -> str:
-        return f"127.0.0.1:{self.port}"
 
     def copy_notebook(self, path: Path, name: str | None = None) -> str:
         """Copy one notebook (or write a generated one) into the served folder; returns its name."""

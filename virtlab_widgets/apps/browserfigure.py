@@ -31,22 +31,7 @@ import traitlets
 
 from ..static import ENGINE_JS, Dim, State, StateTables, state_tables
 from ..style import font_size
-from .figurewidget import REPLY, REQUEST, bundle_source, loader_esm
-
-_LOADER_END = "\nconst PY2JS"
-_LOADER_NEEDS = ("const KEY", "function fromServer", "function kernelBundle", "function once",
-                 "function showFailure")
-
-
-def loader_helpers() -> str:
-    """The page-wide plotly loader of ``figurewidget.py`` (its functions, without plotly's widget)."""
-    head, found, _ = loader_esm().partition(_LOADER_END)
-    missing = [name for name in _LOADER_NEEDS if name not in head]
-    if not found or missing:
-        raise RuntimeError(f"figurewidget.py's loader changed shape (missing {missing or [_LOADER_END.strip()]}); "
-                           "update browserfigure.loader_helpers()")
-    return head
-
+from .figurewidget import REPLY, REQUEST, bundle_source, loader_helpers
 
 _WIDGET_JS = r"""
 function plotlyFor(model) {

@@ -33,7 +33,7 @@ BUNDLE = Path(plotly.__file__).parent / "package_data" / "widgetbundle.js"
 ROUTE = "virtlab/plotly"  # under the server's base_url; see server_ext.py
 REQUEST, REPLY = "virtlab:plotly-js?", "virtlab:plotly-js"
 
-_LOADER = r"""
+_HELPERS = r"""
 const VERSION = __VERSION__;
 const KEY = '__virtlabPlotlyWidget_' + VERSION;
 
@@ -139,6 +139,11 @@ function showFailure(el, error) {
   el.replaceChildren(box);
 }
 
+"""
+
+# plotly's own widget, wrapped: records python->js edits while plotly.js loads, draws at the
+# container's width
+_WIDGET = r"""
 const PY2JS = ['_py2js_addTraces', '_py2js_restyle', '_py2js_relayout', '_py2js_update', '_py2js_animate',
                '_py2js_deleteTraces', '_py2js_moveTraces', '_py2js_removeLayoutProps', '_py2js_removeTraceProps'];
 
@@ -205,10 +210,21 @@ export default () => {
 """
 
 
-def loader_esm() -> str:
-    return (_LOADER.replace("__VERSION__", json.dumps(plotly.__version__)).replace("__ROUTE__", ROUTE)
+def _fill(source: str) -> str:
+    return (source.replace("__VERSION__", json.dumps(plotly.__version__)).replace("__ROUTE__", ROUTE)
             .replace("__REQUEST__", REQUEST).replace("__REPLY__", REPLY)
             .replace("__FAILED__", json.dumps(t("fig.load_failed"), ensure_ascii=False)))
+
+
+def loader_helpers() -> str:
+    """The page-wide plotly loader alone (``serverUrl``, ``fromServer``, ``kernelBundle``, ``once``,
+    ``showFailure`` …), for other widgets that draw with plotly.js (apps/browserfigure.py)."""
+    return _fill(_HELPERS)
+
+
+def loader_esm() -> str:
+    """The ``_esm`` of :class:`FigureWidget`: the loader helpers and plotly's wrapped widget."""
+    return _fill(_HELPERS + _WIDGET)
 
 
 @lru_cache(maxsize=1)

@@ -298,8 +298,10 @@ def write_report(results: dict[str, JobResult], seconds: float) -> str:
 @pytest.fixture(scope="module")
 def gate_results(browser, request) -> dict[str, JobResult]:
     """Runs the notebooks of the selected tests only (``-k 02_pros`` runs just those two)."""
+    # nbval's notebook cells are items too, without a module
     selected = {item.callspec.params["job"].id for item in request.session.items
-                if item.module is request.module and "job" in getattr(getattr(item, "callspec", None), "params", {})}
+                if getattr(item, "module", None) is request.module
+                and "job" in getattr(getattr(item, "callspec", None), "params", {})}
     t0 = time.perf_counter()
     with GateServer() as server:
         results = run_gate(browser, server, [job for job in JOBS if job.id in selected])

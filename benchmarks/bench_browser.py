@@ -4,10 +4,12 @@
                                                  [--skip-before] [--notebooks 00 04]
 
 Reports
-1. slider -> plot latency of the VM-vs-container explorer: from the key event (ArrowRight /
-   ArrowLeft on the focused VM-count handle) to the moment the VM marker's SVG path changes,
-   median and p90 over ``--moves`` moves; side by side with the naive pattern
-   (``ipywidgets.interact`` + a new figure per move, written below in a temporary notebook);
+1. slider -> plot latency of the demos whose count sliders are answered in the browser (the
+   VM-vs-container explorer's VM count, multi-boot vs VM's OS switches, recovery's instances to
+   restart): from the key event (ArrowRight / ArrowLeft on the focused handle) to the moment the
+   SVG (paths, texts) of the trace that shows the count changes, median and p90 over ``--moves`` moves; side by
+   side with the naive pattern (``ipywidgets.interact`` + a new figure per move, written below
+   in a temporary notebook);
    at each added round-trip time of ``--rtt`` (ms): 0 is the direct connection, anything else
    goes through a TCP proxy on 127.0.0.1 that delays each direction by half of it
    (tests/browser/delayproxy.py), as a kernel on Binder or a university JupyterHub would.
@@ -49,6 +51,14 @@ EXPLORER = """\
 from virtlab_widgets import vm_vs_container
 vm_vs_container(vms=4, containers=10, host="laptop-16")
 """
+MULTIBOOT = """\
+from virtlab_widgets import multiboot_vs_vm
+multiboot_vs_vm(switches=6)
+"""
+RECOVERY = """\
+from virtlab_widgets import recovery
+recovery(failures_per_year=12, instances=40)
+"""
 
 # The naive pattern: interact re-runs the function on every move, which re-evaluates the model
 # and builds and displays a brand-new figure (plotly's own mimetype renderer, local assets).
@@ -64,6 +74,23 @@ pio.renderers.default = "plotly_mimetype"
           containers=W.IntSlider(value=10, min=0, max=3000, description=t("ctl.containers")))
 def explorer(vms, containers):
     explorer_figure(explorer_curves("laptop-16"), vms, containers).show()
+"""
+
+# The naive pattern for a small demo: the same app's model (not displayed), set to the slider's
+# value on every move, and its whole figure displayed anew.
+NAIVE_APP = """\
+import ipywidgets as W
+import plotly.io as pio
+from ipywidgets import interact
+from virtlab_widgets import {factory}
+from virtlab_widgets.text import t
+pio.renderers.default = "plotly_mimetype"
+app = {factory}({fixed}{control}={start})
+
+@interact({control}=W.IntSlider(value={start}, min={low}, max={high}, description=t("{key}")))
+def demo({control}):
+    app.set({control}={control})
+    app.figure.show()
 """
 
 # "before": every app's figure_widget() builds a plain go.FigureWidget again.
@@ -104,8 +131,8 @@ JS_INSTALL_PROBE = """(traceIndex) => {
     const cd = gd && gd.calcdata && gd.calcdata[traceIndex];
     const node = cd && cd[0] && cd[0].node3 && cd[0].node3.node();
     if (!node) return null;
-    return [...node.querySelectorAll('path')].map(p => (p.getAttribute('d') || '') + '@'
-                                                  + (p.getAttribute('transform') || '')).join('|');
+    return [...node.querySelectorAll('path, text')].map(p => (p.getAttribute('d') || p.textContent) + '@'
+                                                          + (p.getAttribute('transform') || '')).join('|');
   };
   const probe = window.__probe = {t0: 0, t1: 0, before: sig(), sig};
   document.addEventListener('keydown', () => {
@@ -119,35 +146,66 @@ JS_INSTALL_PROBE = """(traceIndex) => {
 
 JS_IDLE = "() => window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.status === 'idle'"
 SETTLE_MS = 300
-LATENCY = [("browser-side states (package)", "_bench_explorer.ipynb", EXPLORER),
-           ("interact + new figure (naive)", "_bench_naive.ipynb", NAIVE)]
+PACKAGE, NAIVE_LABEL = "browser-side states (package)", "interact + new figure (naive)"
 
 
-def latency_runs(browser, server: LabServer, rtts: list[int], moves: int) -> list[dict]:
-    """Every variant at every added round trip, in one run (same server, same browser)."""
+def _naive_app(factory: str, control: str, start: int, low: int, high: int, key: str, fixed: str = "") -> str:
+    return NAIVE_APP.format(factory=factory, control=control, start=start, low=low, high=high, key=key,
+                            fixed=fixed)
+
+
+def _demos() -> dict[str, dict]:
+    """Per demo: its two notebooks (package, naive), the slider's label key, the trace to watch."""
+    from virtlab_widgets.figures.availability import AVAILABILITY
+    from virtlab_widgets.figures.explorer import VM_NOW
+    from virtlab_widgets.models.multiboot import MAX_SWITCHES
+
+    return {
+        "explorer": dict(package=EXPLORER, naive=NAIVE, key="ctl.vms", trace=VM_NOW),
+        "multiboot": dict(package=MULTIBOOT, key="mb.ctl.switches", trace=2,  # the "now" markers
+                          naive=_naive_app("multiboot_vs_vm", "switches", 6, 0, MAX_SWITCHES, "mb.ctl.switches")),
+        # from 40 instances on, every instance adds restart time (the first ~30 restart in parallel);
+        # a bar grows by a fraction of a pixel on its log axis, so watch the availability labels,
+        # which at 12 failures a year change with every instance
+        "recovery": dict(package=RECOVERY, key="ctl.restart", trace=AVAILABILITY,
+                         naive=_naive_app("recovery", "instances", 40, 1, 200, "ctl.restart",
+                                          "failures_per_year=12, ")),
+    }
+
+
+DEMOS = ("explorer", "multiboot", "recovery")
+
+
+def latency_runs(browser, server: LabServer, rtts: list[int], moves: int,
+                 demos: tuple[str, ...] | list[str] = DEMOS) -> list[dict]:
+    """Every demo and variant at every added round trip, in one run (same server, same browser)."""
+    specs = _demos()
     rows = []
-    for _label, name, source in LATENCY:
-        server.write_notebook(name, notebook(source))
+    for demo in demos:
+        for variant in ("package", "naive"):
+            server.write_notebook(f"_bench_{demo}_{variant}.ipynb", notebook(specs[demo][variant]))
     for rtt in rtts:
         proxy = DelayProxy(server.port, rtt / 2000).start() if rtt else None
         try:
             view = proxy.server(server) if proxy else server
-            for label, name, _source in LATENCY:
-                lat = measure_latency(browser, view, name, moves)
-                row = {"demo": "explorer", "variant": label, "rtt_ms": rtt, "median_ms": statistics.median(lat),
-                       "p90_ms": pct(lat, 0.9), "n": len(lat)}
-                rows.append(row)
-                print(f"latency explorer, {label}, +{rtt} ms RTT: median {row['median_ms']:.1f} ms, "
-                      f"p90 {row['p90_ms']:.1f} ms (n={len(lat)})", flush=True)
+            for demo in demos:
+                for variant, label in (("package", PACKAGE), ("naive", NAIVE_LABEL)):
+                    lat = measure_latency(browser, view, f"_bench_{demo}_{variant}.ipynb", moves,
+                                          specs[demo]["trace"], specs[demo]["key"])
+                    row = {"demo": demo, "variant": label, "rtt_ms": rtt, "median_ms": statistics.median(lat),
+                           "p90_ms": pct(lat, 0.9), "n": len(lat)}
+                    rows.append(row)
+                    print(f"latency {demo}, {label}, +{rtt} ms RTT: median {row['median_ms']:.1f} ms, "
+                          f"p90 {row['p90_ms']:.1f} ms (n={len(lat)})", flush=True)
         finally:
             if proxy:
                 proxy.stop()
     return rows
 
 
-def measure_latency(browser, server, name: str, moves: int) -> list[float]:
-    """Key press -> the VM marker's SVG changed, ``moves`` times (plus two warm-up moves)."""
-    from virtlab_widgets.figures.explorer import VM_NOW
+def measure_latency(browser, server, name: str, moves: int, trace: int, key: str) -> list[float]:
+    """Key press -> the SVG of trace ``trace`` changed, ``moves`` times (plus two warm-up moves),
+    on the slider labelled ``t(key)``."""
     from virtlab_widgets.text import t
 
     s = NotebookSession(browser, server, name, intercept=False)
@@ -156,9 +214,10 @@ def measure_latency(browser, server, name: str, moves: int) -> list[float]:
         s.run_all()
         s.page.wait_for_function("() => { const p = document.querySelectorAll('.js-plotly-plot');"
                                  " return p.length > 0 && p[p.length - 1].querySelectorAll('g.trace').length > 0; }")
-        assert s.page.evaluate(JS_INSTALL_PROBE, VM_NOW), "VM marker trace not found"
-        handle = s.page.get_by_role("slider", name=t("ctl.vms"), exact=True).or_(
-            s.page.locator(".widget-slider").first.locator(".noUi-handle"))
+        assert s.page.evaluate(JS_INSTALL_PROBE, trace), f"trace {trace} not found"
+        handle = s.page.get_by_role("slider", name=t(key), exact=True)
+        if not handle.count():  # an unnamed handle (no accessible name): the first slider's
+            handle = s.page.locator(".widget-slider").first.locator(".noUi-handle")
         handle.first.focus()
         out = []
         for i in range(moves + 2):  # two warm-up moves
@@ -239,6 +298,7 @@ def mb(n: int) -> str:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--moves", type=int, default=40)
+    ap.add_argument("--demos", nargs="+", choices=list(DEMOS), default=list(DEMOS), help="latency: which demos")
     ap.add_argument("--rtt", type=int, nargs="+", default=[0, 100], help="added round trips (ms) to measure at")
     ap.add_argument("--latency-only", action="store_true", help="only part 1 (slider -> plot latency)")
     ap.add_argument("--notebooks", nargs="*", help="two-digit prefixes (default: all)")
@@ -258,7 +318,7 @@ def main() -> int:
         browser = launch_browser(pw, chromium)
         try:
             # 1. latency, ours vs naive, same server and browser, at each round trip
-            results["latency"] = latency_runs(browser, server, args.rtt, args.moves)
+            results["latency"] = latency_runs(browser, server, args.rtt, args.moves, args.demos)
             if args.latency_only:
                 nbs = []
 
@@ -291,7 +351,7 @@ def main() -> int:
             browser.close()
 
     # --- table ------------------------------------------------------------------------------
-    print("\n## Slider -> plot latency (VM-vs-container explorer, key event -> VM marker's SVG changed)\n")
+    print("\n## Slider -> plot latency (key event -> the SVG of the trace showing the count changed)\n")
     print("| demo | variant | added round trip | median | p90 | moves |")
     print("| --- | --- | ---: | ---: | ---: | ---: |")
     for r in results["latency"]:

@@ -12,6 +12,8 @@ from .controls import count_slider, number_slider, preset_dropdown, row
 class Recovery(ModelApp):
     """Failure rate, detection, hardware lead time, reinstall, instances to restart, VM type."""
 
+    BROWSER_CONTROLS = ("instances",)  # its moves are answered in the browser (base.py)
+
     def __init__(self, failures_per_year: float | None = None, detection_s: float | None = None,
                  lead_time_h: float | None = None, reinstall_h: float | None = None,
                  instances: int = 10, vm: str = "ubuntu-server"):
@@ -39,6 +41,10 @@ class Recovery(ModelApp):
     def result(self) -> dict[str, dict[str, float]]:
         """Per strategy: recovery (s), yearly downtime (s), availability and nines."""
         v = self.values
+        key = tuple(v.values())
+        cached = self.__dict__.get("_result")
+        if cached is not None and cached[0] == key:  # asked several times per update
+            return cached[1]
         out = {}
         for s in A.STRATEGIES:
             rec = A.recovery_s(s, v["instances"], detection_s=v["detection_s"], lead_time_h=v["lead_time_h"],
@@ -46,6 +52,7 @@ class Recovery(ModelApp):
             down = float(A.yearly_downtime_s(rec, v["failures_per_year"]))
             avail = float(A.availability(min(down, A.YEAR_S)))
             out[s] = dict(recovery=rec, downtime=down, availability=avail, nines=float(A.nines(avail)))
+        self._result = key, out
         return out
 
     def _parts(self) -> dict[str, str]:
@@ -66,10 +73,10 @@ class Recovery(ModelApp):
     def _restyle(self):
         return availability_restyle(*self._state())
 
-    def _relayout(self) -> None:
+    def _relayout_update(self) -> dict:
         r = self.result()
         end = x_end({s: x["recovery"] for s, x in r.items()}, {s: x["downtime"] for s, x in r.items()})
-        self.figure.plotly_relayout({"xaxis.range": [X_START, end], "xaxis2.range": [X_START, end]})
+        return {"xaxis.range": [X_START, end], "xaxis2.range": [X_START, end]}
 
     def summary_text(self) -> str:
         """Recovery and yearly availability of the three strategies."""

@@ -62,8 +62,8 @@ function installGridValues() {
   nameGridValues();
 }
 
-function positions(model, spec) {
-  return spec.dims.map((d) => Math.max(0, Math.min(d.n - 1, model.get('i_' + d.name) | 0)));
+function positions(model, spec) {  // a trait may hold the control's value: index = value - offset
+  return spec.dims.map((d) => Math.max(0, Math.min(d.n - 1, (model.get('i_' + d.name) | 0) - (d.offset | 0))));
 }
 
 // A frame of partial traces for Plotly.animate: {trace: {path: value}} -> nested objects.
@@ -107,12 +107,13 @@ export default {
     const full = async () => {
       const ix = positions(model, spec);
       const all = [].concat(...spec.figures.map((f) => f.data));
-      const next = virtlabEngine.apply(spec, ix, all, {});
+      const one = spec.parts.length === 1;  // only a single part's states may change its layout
+      const next = virtlabEngine.apply(spec, ix, all, one ? spec.figures[0].layout : {});
       status.innerHTML = virtlabEngine.summary(spec, ix);
       shown = ix;
       await Promise.all(spec.parts.map((part, k) => Plotly.react(
         gds[k], JSON.parse(JSON.stringify(next.data.slice(part.start, part.start + part.count))),
-        spec.figures[k].layout, spec.config)));
+        one ? next.layout : spec.figures[k].layout, spec.config)));
       mark(ix);
       for (const gd of gds) gd.setAttribute('data-virtlab-ready', '1');
     };
@@ -135,7 +136,10 @@ export default {
       shown = ix;
       mark(ix);
       if (!changes.count) return;
-      drawing = spec.parts.reduce((done, _part, k) => done.then(() => animate(k, changes.traces)), Promise.resolve())
+      // a new layout (an axis range), or a figure whose texts change (spec.redraw), is redrawn
+      // (Plotly.react); otherwise only the changed traces move
+      drawing = (spec.redraw || Object.keys(changes.layout).length ? full() :
+        spec.parts.reduce((done, _part, k) => done.then(() => animate(k, changes.traces)), Promise.resolve()))
         .finally(() => {
           drawing = null;
           if (again && !closed) { again = false; move(); }
@@ -209,29 +213,40 @@ class BrowserFigure(anywidget.AnyWidget):
         return widget
 
     def show(self, parts: list[go.Figure], dims: list[Dim], state: Callable[[dict], State], sep: str,
-             summary_first: bool = True) -> StateTables:
+             summary_first: bool = True, offsets: dict[str, int] | None = None,
+             redraw: bool | None = False) -> StateTables:
         """Replace every state (one message: the figures, the states, the controls' positions).
 
         ``parts`` are drawn one below the other, each at the initial combination; a state's
         trace indices count through all of them in order. A slider move redraws the first part
-        first (keep the main view there), then the others.
+        first (keep the main view there), then the others. Only a single part's states may change
+        layout values (the part is then redrawn). ``offsets`` (per dim, default 0): the
+        ``i_<dim>`` trait holds index + offset, e.g. an ``IntSlider``'s value linked directly
+        (index = value − its minimum). ``redraw``: answer each move with ``Plotly.react`` instead
+        of a zero-length animation (which moves points and bars but leaves their text labels);
+        ``None``: only when some trace's text changes between states.
         """
         if [d.name for d in dims] != self.dim_names:
             raise ValueError(f"dims {[d.name for d in dims]} differ from this widget's {self.dim_names}")
         tables = state_tables(None, dims, state)
-        if tables.keys["layout"]:
-            raise ValueError("a browser figure's states change traces only (layout keys: "
+        if tables.keys["layout"] and len(parts) != 1:
+            raise ValueError("a browser figure of several parts changes traces only (layout keys: "
                              f"{[k['path'] for k in tables.keys['layout']]})")
         spec = tables.spec(dims, sep)
         spec["figures"] = [json.loads(pio.to_json(p, validate=False, engine="json")) for p in parts]
         counts = [len(p.data) for p in parts]
         spec["parts"] = [{"start": sum(counts[:k]), "count": c} for k, c in enumerate(counts)]
-        spec.update(font_px=font_size() + 2, summary_first=bool(summary_first))
+        offsets = offsets or {}
+        for d in spec["dims"]:
+            d["offset"] = int(offsets.get(d["name"], 0))
+        if redraw is None:
+            redraw = any(k["path"].split(".")[0] in ("text", "texttemplate") for k in tables.keys["data"])
+        spec.update(font_px=font_size() + 2, summary_first=bool(summary_first), redraw=bool(redraw))
         spec["config"].update(displayModeBar=False)  # fixed axes: nothing to zoom, and no icons over titles
         with self.hold_sync():
             self.spec = spec
             for d in dims:
-                setattr(self, f"i_{d.name}", d.initial)
+                setattr(self, f"i_{d.name}", d.initial + int(offsets.get(d.name, 0)))
         return tables
 
     def _on_custom_msg(self, _widget, content, _buffers) -> None:

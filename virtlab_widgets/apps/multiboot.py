@@ -16,6 +16,8 @@ def _minutes(s: float) -> str:
 class MultibootVsVm(ModelApp):
     """A switches-per-day slider, host and guest menus; lost time and RAM update in place."""
 
+    BROWSER_CONTROLS = ("switches",)  # its moves are answered in the browser (base.py)
+
     def __init__(self, switches: int = 6, host: str = "laptop-8", guest: str = "ubuntu-desktop"):
         self.controls = {
             "switches": count_slider("mb.ctl.switches", 6, mb.MAX_SWITCHES),
@@ -38,8 +40,8 @@ class MultibootVsVm(ModelApp):
     def _restyle(self):
         return multiboot_restyle(self.day)
 
-    def _relayout(self) -> None:
-        self.figure.plotly_relayout(multiboot_relayout(self.day))
+    def _relayout_update(self) -> dict:
+        return multiboot_relayout(self.day)
 
     def summary_text(self) -> str:
         """One line: time lost each way, the VM's RAM cost, and which choice wins on what."""

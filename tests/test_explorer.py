@@ -237,8 +237,10 @@ def test_figure_and_widget_share_the_loader_and_engine():
                                     lambda v: State(data={(0, "y"): [v["k"]]}, summary=[f"k={v['k']}"]), " · ")
     assert fig.i_k == 1 and fig.spec["parts"] == [{"start": 0, "count": 1}] and "figure" not in fig.spec
     assert [fig.spec["pool"][i] for i in fig.spec["data"][0]["ids"]] == [[1], [2], [3]]
-    with pytest.raises(ValueError, match="traces only"):  # layout changes would need a full redraw
-        fig.show([go.Figure()], dims, lambda v: State(layout={"title.text": str(v["k"])}), " · ")
+    # one part may change its layout (it is then redrawn); several parts change traces only
+    fig.show([go.Figure()], dims, lambda v: State(layout={"title.text": str(v["k"])}), " · ")
+    with pytest.raises(ValueError, match="traces only"):
+        fig.show([go.Figure(), go.Figure()], dims, lambda v: State(layout={"title.text": str(v["k"])}), " · ")
 
 
 # --- API errors -------------------------------------------------------------------------------

@@ -5,6 +5,11 @@ Korean is the default. To add a language, add ``data/i18n/<code>.json`` with the
 (tests/test_text.py checks every catalog has exactly the Korean keys) and call
 ``set_language("<code>")``: no code changes. Data files that carry text of their own use
 ``<field>_<language>`` fields, read with :func:`localized`.
+
+A notebook edition picks its language without a code cell saying so: JupyterLab, nbval and
+the site build start a notebook's kernel in the notebook's folder, and the package starts in
+the language named by that folder's ``edition.json`` (``notebooks/en/edition.json`` says
+``"language": "en"``). Anywhere else, and if the file is unreadable, it starts in Korean.
 """
 from __future__ import annotations
 
@@ -12,6 +17,7 @@ import json
 from collections.abc import Mapping
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from .validate import check_choice
@@ -28,8 +34,24 @@ def catalogs() -> dict[str, dict[str, str]]:
 
 
 TEXT: Mapping[str, dict[str, str]] = catalogs()
+EDITION_FILE = "edition.json"
 
-_language = DEFAULT
+
+def edition_language(folder: Path | None = None) -> str:
+    """The language of the notebook edition in ``folder`` (default: the working directory).
+
+    Read from ``folder/edition.json``; the default language where there is none, where it
+    cannot be read, or where it names a language without a catalog.
+    """
+    path = (Path.cwd() if folder is None else folder) / EDITION_FILE
+    try:
+        code = json.loads(path.read_text("utf-8")).get("language")
+    except (OSError, ValueError, AttributeError):
+        return DEFAULT
+    return code if code in TEXT else DEFAULT
+
+
+_language = edition_language()
 
 
 def set_language(language: str) -> None:

@@ -6,13 +6,12 @@ import re
 from pathlib import Path
 
 import pytest
-from notebook_text import ALL_NOTEBOOKS, DEEP_DIVE, SECTION_NOTEBOOKS, minutes, split_core
+from notebook_text import EVERY_NOTEBOOK, EVERY_SECTION, SECTION_NOTEBOOKS, ids, minutes, split_core
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = SECTION_NOTEBOOKS
 LECTURE = json.loads((ROOT / "virtlab_widgets/data/lecture.json").read_text("utf-8"))
 SECTIONS = {f"{s['number']:02d}": s for s in LECTURE["sections"]}
-SKELETON = ["학습 목표", "선수 지식", "소요 시간", "요약", "스스로 점검", "참고 자료", "다음"]
 SLIDE_TYPES = {"slide", "subslide", "fragment", "skip", "-"}  # no "notes": speaker notes live in instructor/
 
 
@@ -31,7 +30,7 @@ def test_index_and_every_written_section_exist():
     assert "04_containers.ipynb" in names
 
 
-@pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", [p for _, p in EVERY_NOTEBOOK], ids=[ids(c) for c in EVERY_NOTEBOOK])
 def test_committed_without_outputs_or_widget_state(path):
     nb = load(path)
     assert "widgets" not in nb["metadata"], "widget state stored: run `make strip`"
@@ -43,15 +42,19 @@ def test_committed_without_outputs_or_widget_state(path):
         assert cell["metadata"]["slideshow"]["slide_type"] in SLIDE_TYPES
 
 
-@pytest.mark.parametrize("path", [p for p in NOTEBOOKS if not p.name.startswith("00_")], ids=lambda p: p.name)
-def test_section_notebook_follows_the_guide(path):
+SECTION_CASES = [c for c in EVERY_SECTION if not c[1].name.startswith("00_")]
+
+
+@pytest.mark.parametrize(("edition", "path"), SECTION_CASES, ids=[ids(c) for c in SECTION_CASES])
+def test_section_notebook_follows_the_guide(edition, path):
     nb = load(path)
+    try_it, think, deep_dive = (edition.markers[k] for k in ("try_it", "think", "deep_dive"))
     section = SECTIONS[path.name[:2]]
     assert path.name == section["notebook"]
     heads = headings(nb)
     assert re.match(rf"# {section['number']}\. ", heads[0]), f"title must be '# {section['number']}. …'"
     positions = []
-    for word in SKELETON:
+    for word in edition.skeleton:
         found = [i for i, h in enumerate(heads) if h.startswith("## ") and word in h]
         assert found, f"{path.name} lacks a '## {word}' section"
         positions.append(found[0])
@@ -61,17 +64,17 @@ def test_section_notebook_follows_the_guide(path):
     assert positions[:3] == sorted(positions[:3]) and positions[3:] == sorted(positions[3:])
     if lecture_heads:
         assert positions[2] < lecture_heads[0] and lecture_heads[-1] < positions[3]
-    assert any("직접 해보기" in h for h in heads), "no interactive demo (직접 해보기)"
-    assert any("생각해 보기" in h for h in heads), "no question to think about (생각해 보기)"
+    assert any(try_it in h for h in heads), f"no interactive demo ({try_it})"
+    assert any(think in h for h in heads), f"no question to think about ({think})"
     code = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"]
     assert "virtlab_widgets" in code[0], "the first code cell imports from virtlab_widgets"
-    deep = [i for i, h in enumerate(heads) if h.startswith(DEEP_DIVE)]
-    assert len(deep) == 1, f"{path.name} needs exactly one '{DEEP_DIVE} (Deep dive)' section"
+    deep = [i for i, h in enumerate(heads) if h.startswith(deep_dive)]
+    assert len(deep) == 1, f"{path.name} needs exactly one '{deep_dive}' section"
     if lecture_heads:
-        assert lecture_heads[-1] < deep[0] < positions[3], "the deep dive comes after the core path, before 요약"
-    core_cells, _ = split_core(nb)
-    assert any("직접 해보기" in text for text in core_cells), "the core path has no demo (직접 해보기)"
-    core_minutes, deep_minutes = minutes(nb)
+        assert lecture_heads[-1] < deep[0] < positions[3], "the deep dive comes after the core path, before the summary"
+    core_cells, _ = split_core(nb, edition)
+    assert any(try_it in text for text in core_cells), f"the core path has no demo ({try_it})"
+    core_minutes, deep_minutes = minutes(nb, edition)
     assert 0 < core_minutes <= 20 and deep_minutes > 0
     assert any("quiz(" in c for c in code), "no self-check quiz"
     too_long = [c for c in code if len(c.splitlines()) > 8]
@@ -84,12 +87,13 @@ def test_nbstripout_would_change_nothing():
     import sys
 
     tool = Path(sys.executable).parent / "nbstripout"
-    proc = subprocess.run([str(tool), "--verify", *map(str, ALL_NOTEBOOKS)], capture_output=True, text=True)
+    proc = subprocess.run([str(tool), "--verify", *(str(p) for _, p in EVERY_NOTEBOOK)], capture_output=True, text=True)
     assert proc.returncode == 0, f"run `make strip`: {proc.stdout or proc.stderr}"
 
 
-def test_index_links_every_section():
-    index = next(p for p in NOTEBOOKS if p.name.startswith("00_"))
+@pytest.mark.parametrize(("edition", "index"), [c for c in EVERY_SECTION if c[1].name.startswith("00_")],
+                         ids=lambda c: getattr(c, "language", None) or c.name)
+def test_index_links_every_section(edition, index):
     text = "".join("".join(c["source"]) for c in load(index)["cells"])
     for section in LECTURE["sections"]:
         assert section["notebook"] in text, f"the index does not link {section['notebook']}"

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
-from notebook_text import ALL_NOTEBOOKS, load, markdown_cells, prose, split_core
+from notebook_text import ALL_NOTEBOOKS, EDITIONS, KOREAN, load, markdown_cells, prose, split_core
 
 from virtlab_widgets import text as catalog
 
@@ -115,6 +115,41 @@ def test_glossary_terms_are_used_in_the_lecture():
     lecture = "\n".join(t for p in ALL_NOTEBOOKS if p != GLOSSARY for t in markdown_cells(load(p))).lower()
     unused = [term for term in GLOSSARY_TERMS if term.lower() not in lecture]
     assert not unused, f"glossary terms no notebook uses (drop them from GLOSSARY_TERMS): {unused}"
+
+
+TRANSLATED = [(e, p) for e in EDITIONS.values() if e.is_translation for p in e.notebooks]
+HANGUL = re.compile(r"[\u3131-\u318e\uac00-\ud7a3]")
+# the same rule in English: no talk about the lecture as a text or about the machinery behind the page
+META_EN = re.compile(r"\bthe lecture (says|text)|speaker notes|screen reader|nbval|\bJSON\b", re.I)
+
+
+@pytest.mark.parametrize(("edition", "path"), TRANSLATED, ids=[f"{e.language}/{p.name}" for e, p in TRANSLATED])
+def test_a_translation_speaks_its_own_language(edition, path):
+    """No Korean left in an English notebook, except the Korean terms in the glossary's entry
+    headings (exchange students match them to the Korean class) and the link to the Korean edition."""
+    leftovers = []
+    for text in markdown_cells(load(path)):
+        for line in text.splitlines():
+            allowed = line.startswith("### ") and path.name == "glossary.ipynb"
+            allowed |= bool(re.search(r"\]\(\.\./[\w-]+\.ipynb\)", line))
+            if HANGUL.search(line) and not allowed:
+                leftovers.append(line.strip()[:80])
+    assert not leftovers, f"{edition.language}/{path.name} has Korean text: {leftovers[:3]}"
+    hits = [m.group(0) for t in map(prose, markdown_cells(load(path))) for m in META_EN.finditer(t)]
+    assert not hits, f"{edition.language}/{path.name} talks about the lecture or its machinery: {hits[:3]}"
+
+
+@pytest.mark.parametrize("edition", [e for e in EDITIONS.values() if e.is_translation], ids=lambda e: e.language)
+def test_every_glossary_entry_names_the_korean_term(edition):
+    entries = [line for t in markdown_cells(load(edition.folder / "glossary.ipynb")) for line in t.splitlines()
+               if line.startswith("### ")]
+    korean = [line for t in markdown_cells(load(KOREAN.folder / "glossary.ipynb")) for line in t.splitlines()
+              if line.startswith("### ")]
+    assert len(entries) == len(korean), f"{len(entries)} glossary entries, the Korean glossary has {len(korean)}"
+    # a Korean heading's Korean term (하이퍼바이저) is named in the English heading, in the same order
+    unnamed = [(en, ko) for en, ko in zip(entries, korean)
+               if any(word not in en for word in re.findall(r"[\uac00-\ud7a3][\uac00-\ud7a3 ]*[\uac00-\ud7a3]|[\uac00-\ud7a3]", ko))]
+    assert not unnamed, f"entries without the Korean term of the Korean entry: {unnamed[:3]}"
 
 
 def test_prose_is_a_lecture_not_a_book():

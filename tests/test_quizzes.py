@@ -16,9 +16,12 @@ import pytest
 
 from virtlab_widgets import quiz
 from virtlab_widgets.apps.quiz import SKILLS, Question, Quiz, parse_question, questions, quiz_keys
-from virtlab_widgets.text import t
+from virtlab_widgets.text import DEFAULT, set_language, t
 
 KEYS = [f"{n:02d}" for n in range(1, 8)]
+_FOLDER = resources.files("virtlab_widgets").joinpath("data/quizzes")
+LANGUAGES = sorted(p.name for p in _FOLDER.iterdir() if p.is_dir())  # every edition's quizzes
+CASES = [(lang, key) for lang in LANGUAGES for key in KEYS]
 MAX_RIGHT_TO_MEDIAN_WRONG = 1.3   # the right answer may not stand out by length …
 MIN_RIGHT_TO_MEDIAN_WRONG = 0.7   # … in either direction
 MAX_LONGEST_TO_SHORTEST = 1.6     # and no absurdly short distractor
@@ -26,7 +29,11 @@ MAX_SHARE_EXTREME = 1 / 3         # right answer longest (or shortest) in at mos
 # A choice named by its place ("두 번째 보기", "보기 B") breaks as soon as the order changes:
 # that is how notebook 5's old explanation came to name the wrong choice.
 POSITIONAL = re.compile(r"(첫|두|세|네|다섯|여섯|[1-6])\s*번째\s*(보기|선택지)|(보기|선택지)\s*[A-F1-6](?![\w.])"
-                        r"|\b[A-F]번\b")
+                        r"|\b[A-F]번\b|\b(first|second|third|fourth|fifth|sixth|last)\s+(option|choice)"
+                        r"|\b(option|choice)\s+[A-F1-6]\b", re.I)
+# talking about the lecture as someone else's text; telling a wrong choice it is right
+META = re.compile(r"강의|\bthe lecture\b", re.I)
+RIGHT = re.compile(r"\s*(맞습니다|정답|correct\b|right\b)", re.I)
 
 # Notebook 5's old first question (before this rewrite), in the new shape: the right answer is
 # by far the longest, the distractors are short, and the explanation names choices by place.
@@ -67,10 +74,10 @@ def problems(q: Question) -> list[str]:
     if len(set(q.choices)) != len(q.choices):
         found.append("two choices are the same")
     for j, f in enumerate(q.feedback):
-        if j != q.answer and re.match(r"\s*(맞습니다|정답)", f):
+        if j != q.answer and RIGHT.match(f):
             found.append(f"wrong choice {j} is told it is right")
     for s in strings(q):
-        if "강의" in s:
+        if META.search(s):
             found.append(f"talks about the lecture: {s[:30]!r}")
         if s.count("~") >= 2:
             found.append(f"two '~' render as strikethrough: {s[:30]!r}")
@@ -82,8 +89,16 @@ def problems(q: Question) -> list[str]:
     return found
 
 
-def all_questions() -> list[tuple[str, int, Question]]:
-    return [(key, i, q) for key in KEYS for i, q in enumerate(questions(key))]
+def questions_in(lang: str, key: str) -> tuple[Question, ...]:
+    set_language(lang)
+    try:
+        return questions(key)
+    finally:
+        set_language(DEFAULT)
+
+
+def all_questions(lang: str) -> list[tuple[str, int, Question]]:
+    return [(key, i, q) for key in KEYS for i, q in enumerate(questions_in(lang, key))]
 
 
 def lecture_subsections() -> dict[str, list[str]]:
@@ -94,6 +109,8 @@ def lecture_subsections() -> dict[str, list[str]]:
 
 def test_every_section_notebook_has_a_quiz():
     assert quiz_keys() == KEYS
+    for lang in LANGUAGES:
+        assert sorted(p.name.removesuffix(".json") for p in _FOLDER.joinpath(lang).iterdir()) == KEYS, lang
 
 
 def test_the_old_notebook_5_question_is_caught():
@@ -102,9 +119,9 @@ def test_the_old_notebook_5_question_is_caught():
         assert expected in found, found
 
 
-@pytest.mark.parametrize("key", KEYS)
-def test_quiz_shape(key):
-    items = questions(key)
+@pytest.mark.parametrize(("lang", "key"), CASES, ids=[f"{lang}/{key}" for lang, key in CASES])
+def test_quiz_shape(lang, key):
+    items = questions_in(lang, key)
     assert 4 <= len(items) <= 6
     assert len({q.answer for q in items}) > 1, "the right answer is always in the same place"
     assert all(len(q.choices) == 4 for q in items)
@@ -115,14 +132,15 @@ def test_quiz_shape(key):
     assert set(lecture_subsections()[key]) <= covered, f"sections without a question: {covered}"
 
 
-@pytest.mark.parametrize("key", KEYS)
-def test_no_giveaways_or_broken_text(key):
-    bad = {i + 1: found for i, q in enumerate(questions(key)) if (found := problems(q))}
+@pytest.mark.parametrize(("lang", "key"), CASES, ids=[f"{lang}/{key}" for lang, key in CASES])
+def test_no_giveaways_or_broken_text(lang, key):
+    bad = {i + 1: found for i, q in enumerate(questions_in(lang, key)) if (found := problems(q))}
     assert not bad, bad
 
 
-def test_right_answer_is_not_the_longest_or_shortest_too_often():
-    qs = [q for _k, _i, q in all_questions()]
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_right_answer_is_not_the_longest_or_shortest_too_often(lang):
+    qs = [q for _k, _i, q in all_questions(lang)]
     lengths = [[width(c) for c in q.choices] for q in qs]
     longest = sum(L[q.answer] == max(L) for q, L in zip(qs, lengths))
     shortest = sum(L[q.answer] == min(L) for q, L in zip(qs, lengths))

@@ -33,7 +33,7 @@ _spec.loader.exec_module(layout)
 
 # reveal.js is an AMD module on these pages (no global): fetch it once, make transitions
 # instant (the gate measures a slide as soon as it is shown), and list the slides with outputs.
-JS_REVEAL = """() => new Promise((resolve) => require(['assets/reveal.js/dist/reveal.js'], (R) => {
+JS_REVEAL = """(assets) => new Promise((resolve) => require([assets + '/reveal.js/dist/reveal.js'], (R) => {
   const go = () => { window.__virtlabReveal = R; R.configure({transition: 'none', backgroundTransition: 'none'});
     resolve(R.getSlides().map((s, k) => { s.setAttribute('data-virtlab-slide', String(k));
       const i = R.getIndices(s); return {k, h: i.h, v: i.v || 0,
@@ -44,8 +44,9 @@ JS_REVEAL = """() => new Promise((resolve) => require(['assets/reveal.js/dist/re
 
 
 def _pages(out: Path, suffix: str) -> list[Path]:
-    return sorted(p for p in out.glob(f"[0-9][0-9]_*{suffix}") if suffix == ".slides.html"
-                  or not p.name.endswith(".slides.html"))
+    """Every built page (or deck) of every edition: ``04_containers.html``, ``en/04_containers.html``."""
+    return sorted(p for pattern in (f"[0-9][0-9]_*{suffix}", f"*/[0-9][0-9]_*{suffix}") for p in out.glob(pattern)
+                  if suffix == ".slides.html" or not p.name.endswith(".slides.html"))
 
 
 @pytest.fixture(scope="module")
@@ -80,14 +81,15 @@ def test_static_pages_layout(built, browser):  # noqa: F811 - the imported fixtu
     lines: list[str] = []
     try:
         for page_path in _pages(built, ".html"):
-            page = view.open(page_path.name)
+            rel = page_path.relative_to(built).as_posix()
+            page = view.open(rel)
             page.wait_for_function("() => [...document.querySelectorAll('.virtlab-figure')]"
                                    ".every(f => f.getAttribute('data-virtlab-ready') === '1')", timeout=30_000)
             layout.wait_settled(page)
             found = layout.check(page)
             w, h = layout.LAPTOP
-            lines += layout.report_lines(f"{page_path.name} @ {w}×{h}", found["violations"])
-            layout.photograph(page, found, SHOTS / f"static-{page_path.stem}-{w}x{h}")
+            lines += layout.report_lines(f"{rel} @ {w}×{h}", found["violations"])
+            layout.photograph(page, found, SHOTS / f"static-{rel.removesuffix('.html').replace('/', '-')}-{w}x{h}")
     finally:
         view.close()
     _report("pages", lines)
@@ -101,12 +103,14 @@ def test_slides_layout(built, browser, viewport):  # noqa: F811 - the imported f
     w, h = viewport
     try:
         for deck in _pages(built, ".slides.html"):
-            page = view.open(deck.name)
+            rel = deck.relative_to(built).as_posix()
+            page = view.open(rel)
             page.wait_for_selector(".reveal.ready", timeout=30_000)
-            stem = deck.name.removesuffix(".slides.html")
+            stem = rel.removesuffix(".slides.html").replace("/", "-")
+            assets = "../" * rel.count("/") + "assets"
             for old in SHOTS.glob(f"static-{stem}-slides-{w}x{h}-*.png"):
                 old.unlink()
-            for slide in page.evaluate(JS_REVEAL):
+            for slide in page.evaluate(JS_REVEAL, assets):
                 page.evaluate("([h, v]) => window.__virtlabReveal.slide(h, v)", [slide["h"], slide["v"]])
                 page.wait_for_function("(k) => { const s = document.querySelector(`[data-virtlab-slide=\"${k}\"]`);"
                                        " return s.classList.contains('present') && [...s.querySelectorAll("
@@ -115,7 +119,7 @@ def test_slides_layout(built, browser, viewport):  # noqa: F811 - the imported f
                                        arg=slide["k"], timeout=30_000)
                 layout.wait_settled(page)
                 found = layout.check(page, scope=f'[data-virtlab-slide="{slide["k"]}"]')
-                context = f"{deck.name} slide {slide['h']}.{slide['v']} @ {w}×{h}"
+                context = f"{rel} slide {slide['h']}.{slide['v']} @ {w}×{h}"
                 lines += layout.report_lines(context, found["violations"])
                 if found["violations"] or any(u["figures"] or u["widgets"] for u in found["units"]):
                     path = SHOTS / f"static-{stem}-slides-{w}x{h}-slide{slide['h']:02d}.{slide['v']:02d}.png"

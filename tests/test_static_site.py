@@ -316,3 +316,27 @@ def test_static_pages_never_pass_the_builder_off_as_the_reader(factory, monkeypa
     monkeypatch.delenv(ENV)
     live = getattr(V, factory)()
     assert not live.example and live.report != example_report()
+
+
+def test_both_editions_are_built_with_a_language_switch(site, browser):
+    """Every page and deck exists in each edition, says its language, and links its twin."""
+    out, _ = site
+    for name in ("00_index", "04_containers"):
+        for suffix in (".html", ".slides.html"):
+            ko, en = (out / f"{name}{suffix}").read_text("utf-8"), (out / "en" / f"{name}{suffix}").read_text("utf-8")
+            assert f'href="en/{name}{suffix}" hreflang="en"' in ko and f'href="../{name}{suffix}" hreflang="ko"' in en
+    index = (out / "en" / "00_index.html").read_text("utf-8")
+    assert 'href="../00_index.html"' in index and 'href="04_containers.html"' in index
+    view = OfflinePage(browser, out)
+    try:
+        page = view.open("en/04_containers.html")
+        page.wait_for_selector(".virtlab-figure[data-virtlab-ready='1']", timeout=30_000)
+        summary = page.locator(".virtlab-summary").first.inner_text()
+        assert "4 VMs" in summary and not re.search(r"[\uac00-\ud7a3]", summary), summary
+        page.locator(".virtlab-editions a").first.click()
+        page.wait_for_load_state("load")
+        assert page.url.endswith("/04_containers.html") and "/en/" not in page.url
+        assert not view.outside, f"requests left the folder: {view.outside}"
+        assert not view.errors, view.errors
+    finally:
+        view.close()

@@ -1,19 +1,21 @@
 """The instructor's kit: ``instructor/NN.md`` parsed, turned into slide notes and built into pages.
 
-One file per notebook (``instructor/00.md`` … ``07.md``), Korean, in three parts:
+One file per notebook (``instructor/00.md`` … ``07.md`` for the Korean edition,
+``instructor/<language>/NN.md`` for a translation, see ``tools/editions.py``), in three parts
+whose headings start with the edition's ``markers`` (Korean / English):
 
-* ``## 진행표`` — the run sheet: a table whose first column is a minute range ``a–b`` (minutes
-  from the start of class), then what to show, the demo and its setting, the question to ask
-  and the answer to expect;
-* ``## 발표 메모`` — speaker notes, one ``### <heading>`` per slide, the heading copied from a
-  markdown cell of the notebook; the slide build puts them into that slide's reveal.js notes;
-* ``## 생각해 보기 모범 답안`` — ``**Q.** question`` / ``**A.** answer`` pairs, one for every
-  "생각해 보기" question of the notebook, in order.
+* ``## 진행표`` / ``## Run sheet`` — a table whose first column is a minute range ``a–b``
+  (minutes from the start of class), then what to show, the demo and its setting, the
+  question to ask and the answer to expect;
+* ``## 발표 메모`` / ``## Speaker notes`` — one ``### <heading>`` per slide, the heading copied
+  from a markdown cell of the notebook; the slide build puts them into that slide's notes;
+* ``## 생각해 보기 모범 답안`` / ``## Model answers`` — ``**Q.** question`` / ``**A.** answer``
+  pairs, one for every "think about it" question of the notebook, in order.
 
-``instructor/rubric.md`` (the lab-report rubric) and ``instructor/handout.md`` (the printable
-student handout) are plain Markdown. ``python tools/build_site.py --kit`` builds everything
-into ``_site/instructor/`` (``handout.pdf`` too, printed by headless Chromium where it exists).
-Students' notebooks contain none of this.
+``rubric.md`` (the lab-report rubric) and ``handout.md`` (the printable student handout) are
+plain Markdown. ``python tools/build_site.py --kit`` builds every edition's kit into
+``_site/instructor/`` and ``_site/<language>/instructor/`` (``handout.pdf`` too, printed by
+headless Chromium where it exists). Students' notebooks contain none of this.
 """
 from __future__ import annotations
 
@@ -24,9 +26,9 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
+from editions import Edition, editions
+
 ROOT = Path(__file__).resolve().parents[1]
-KIT = ROOT / "instructor"
-NOTEBOOKS = ROOT / "notebooks"
 CLASS_MINUTES = 75
 
 _RANGE = re.compile(r"^\s*(\d+)\s*[–-]\s*(\d+)\s*$")
@@ -61,7 +63,7 @@ class Kit:
 
 
 def _parts(text: str) -> dict[str, str]:
-    """``## Heading`` → body, keyed by the heading's first word (진행표, 발표, 생각해)."""
+    """``## Heading`` → body, keyed by the heading's first word (진행표, 발표, 생각해; Run, …)."""
     marks = list(_PART.finditer(text))
     out = {}
     for m, nxt in zip(marks, marks[1:] + [None]):
@@ -82,32 +84,41 @@ def _table_rows(body: str) -> list[Row]:
     return rows
 
 
-def parse(text: str, key: str) -> Kit:
-    """A kit from the text of ``instructor/<key>.md``; ValueError if a part is missing."""
+def parse(text: str, key: str, markers: dict[str, str]) -> Kit:
+    """A kit from the text of ``instructor/<key>.md`` whose part headings start with the
+    edition's ``markers``; ValueError if a part is missing."""
     title = re.search(r"^# (.+)$", text, re.M)
     parts = _parts(text)
-    missing = [p for p in ("진행표", "발표", "생각해") if p not in parts]
+    sheet, notes_part, answers = markers["kit_run_sheet"], markers["kit_notes"], markers["kit_answers"]
+    missing = [p for p in (sheet, notes_part, answers) if p not in parts]
     if title is None or missing:
         raise ValueError(f"instructor/{key}.md lacks {'a # title' if title is None else ', '.join(missing)}")
-    kit = Kit(key, title.group(1).strip(), _table_rows(parts["진행표"]))
+    kit = Kit(key, title.group(1).strip(), _table_rows(parts[sheet]))
     if not kit.rows:
         raise ValueError(f"instructor/{key}.md: the run sheet has no row with a minute range 'a–b'")
-    notes = parts["발표"]
+    notes = parts[notes_part]
     marks = list(_NOTE.finditer(notes))
     for m, nxt in zip(marks, marks[1:] + [None]):
         kit.notes[m.group(1).strip()] = notes[m.end():nxt.start() if nxt else len(notes)].strip()
-    kit.answers = [(q.strip(), a.strip()) for q, a in _QA.findall(parts["생각해"])]
+    kit.answers = [(q.strip(), a.strip()) for q, a in _QA.findall(parts[answers])]
     return kit
 
 
-def load(key: str) -> Kit:
-    """The kit of notebook ``key`` (``"04"``)."""
-    return parse((KIT / f"{key}.md").read_text("utf-8"), key)
+def edition(language: str | None = None) -> Edition:
+    """An edition by language (default: the Korean one)."""
+    eds = editions()
+    return eds[language] if language else next(iter(eds.values()))
 
 
-def keys() -> list[str]:
+def load(key: str, ed: Edition | None = None) -> Kit:
+    """The kit of notebook ``key`` (``"04"``) in edition ``ed`` (default: Korean)."""
+    ed = ed or edition()
+    return parse((ed.kit / f"{key}.md").read_text("utf-8"), key, ed.markers)
+
+
+def keys(ed: Edition | None = None) -> list[str]:
     """Every notebook number that has instructor material, in order."""
-    return sorted(p.stem for p in KIT.glob("[0-9][0-9].md"))
+    return sorted(p.stem for p in (ed or edition()).kit.glob("[0-9][0-9].md"))
 
 
 def first_line(source: str) -> str:
@@ -130,7 +141,7 @@ def add_speaker_notes(nb, kit: Kit) -> int:
             by_heading.setdefault(first_line(cell.source), i)
     missing = [h for h in kit.notes if h not in by_heading]
     if missing:
-        raise ValueError(f"instructor/{kit.key}.md: no slide starts with heading(s) {missing}")
+        raise ValueError(f"instructor's notes {kit.key}.md: no slide starts with heading(s) {missing}")
     for heading, i in sorted(((h, by_heading[h]) for h in kit.notes), key=lambda x: -x[1]):
         # a note follows its slide's last cell, i.e. just before the next slide or subslide
         j = i + 1
@@ -161,19 +172,25 @@ def markdown_html(text: str) -> str:
     return mistune.create_markdown(plugins=["table", "strikethrough"], escape=True)(text)
 
 
-def page(title: str, body: str) -> str:
-    nav = ('<nav><a href="index.html">진행표</a><a href="notes.html">발표 메모</a><a href="answers.html">모범 답안</a>'
-           '<a href="rubric.html">실습 채점 기준</a><a href="handout.html">학생 배포 자료</a></nav>')
-    return (f'<!DOCTYPE html><html lang="ko"><head><meta charset="utf-8"><title>{escape(title)}</title>'
-            f"<style>{_CSS}</style></head><body>{nav}{body}</body></html>\n")
+_PAGES = {"index.html": "kit_run_sheet", "notes.html": "kit_notes", "answers.html": "kit_answers",
+          "rubric.html": "kit_rubric", "handout.html": "kit_handout"}
 
 
-def run_sheet_html(kits: list[Kit]) -> str:
+def page(ed: Edition, title: str, body: str) -> str:
+    nav = "".join(f'<a href="{name}">{escape(ed.site[key])}</a>' for name, key in _PAGES.items())
+    return (f'<!DOCTYPE html><html lang="{ed.language}"><head><meta charset="utf-8"><title>{escape(title)}</title>'
+            f"<style>{_CSS}</style></head><body><nav>{nav}</nav>{body}</body></html>\n")
+
+
+def _th(ed: Edition, *keys: str) -> str:
+    return "<tr>" + "".join(f"<th>{escape(ed.site[k])}</th>" for k in keys) + "</tr>"
+
+
+def run_sheet_html(ed: Edition, kits: list[Kit]) -> str:
     """The whole class, minute by minute, on one page."""
-    header = ("<tr><th>시각 (분)</th><th>화면</th><th>할 일 (데모와 설정)</th><th>던질 질문</th>"
-              "<th>기대하는 답</th></tr>")
-    parts = [f"<h1>가상머신 소개: {CLASS_MINUTES}분 수업 진행표</h1>",
-             "<table><tr><th>노트북</th><th>시각 (분)</th><th>분</th></tr>"]
+    header = _th(ed, "kit_col_minutes", "kit_col_screen", "kit_col_do", "kit_col_ask", "kit_col_expect")
+    parts = [f"<h1>{escape(ed.site['kit_sheet_title'].format(minutes=CLASS_MINUTES))}</h1>",
+             "<table>" + _th(ed, "kit_col_notebook", "kit_col_minutes", "kit_col_length")]
     parts += [f"<tr><td>{escape(k.title)}</td><td>{k.window[0]}–{k.window[1]}</td>"
               f"<td>{k.window[1] - k.window[0]}</td></tr>" for k in kits]
     parts.append("</table>")
@@ -182,24 +199,24 @@ def run_sheet_html(kits: list[Kit]) -> str:
             f"<td>{markdown_html(c).removeprefix('<p>').removesuffix('</p>' + chr(10))}</td>" for c in r.cells))
             for r in k.rows)
         parts.append(f"<h2>{escape(k.title)}</h2><table>{header}{rows}</table>")
-    return page("진행표", "".join(parts))
+    return page(ed, ed.site["kit_run_sheet"], "".join(parts))
 
 
-def notes_html(kits: list[Kit]) -> str:
-    parts = ["<h1>발표 메모</h1>"]
+def notes_html(ed: Edition, kits: list[Kit]) -> str:
+    parts = [f"<h1>{escape(ed.site['kit_notes'])}</h1>"]
     for k in kits:
         parts.append(f"<h2>{escape(k.title)}</h2>")
         parts += [f"<h3>{escape(h)}</h3>{markdown_html(n)}" for h, n in k.notes.items()]
-    return page("발표 메모", "".join(parts))
+    return page(ed, ed.site["kit_notes"], "".join(parts))
 
 
-def answers_html(kits: list[Kit]) -> str:
-    parts = ["<h1>생각해 보기 모범 답안</h1>"]
+def answers_html(ed: Edition, kits: list[Kit]) -> str:
+    parts = [f"<h1>{escape(ed.site['kit_answers_title'])}</h1>"]
     for k in kits:
         if k.answers:
             parts.append(f"<h2>{escape(k.title)}</h2>")
             parts += [f"<p><b>Q.</b> {escape(q)}</p>{markdown_html('**A.** ' + a)}" for q, a in k.answers]
-    return page("모범 답안", "".join(parts))
+    return page(ed, ed.site["kit_answers"], "".join(parts))
 
 
 def print_pdf(html_path: Path, pdf_path: Path, chromium: str = "/usr/bin/chromium") -> bool:
@@ -213,13 +230,18 @@ def print_pdf(html_path: Path, pdf_path: Path, chromium: str = "/usr/bin/chromiu
     return pdf_path.exists()
 
 
-def build(out: Path) -> list[Path]:
-    """Write the kit's pages into ``out`` (``_site/instructor``) and return them."""
+def build(out: Path, ed: Edition | None = None) -> list[Path]:
+    """Write edition ``ed``'s kit pages (default: Korean) into ``out`` and return them."""
+    ed = ed or edition()
     out.mkdir(parents=True, exist_ok=True)
-    kits = [load(k) for k in keys()]
-    pages = {"index.html": run_sheet_html(kits), "notes.html": notes_html(kits), "answers.html": answers_html(kits),
-             "rubric.html": page("실습 채점 기준", markdown_html((KIT / "rubric.md").read_text("utf-8"))),
-             "handout.html": page("학생 배포 자료", markdown_html((KIT / "handout.md").read_text("utf-8")))}
+    kits = [load(k, ed) for k in keys(ed)]
+
+    def plain(name: str, key: str) -> str:
+        return page(ed, ed.site[key], markdown_html((ed.kit / name).read_text("utf-8")))
+
+    pages = {"index.html": run_sheet_html(ed, kits), "notes.html": notes_html(ed, kits),
+             "answers.html": answers_html(ed, kits), "rubric.html": plain("rubric.md", "kit_rubric"),
+             "handout.html": plain("handout.md", "kit_handout")}
     written = []
     for name, html in pages.items():
         (out / name).write_text(html, "utf-8")

@@ -55,9 +55,21 @@ def code_notebook(*cells: str) -> dict:
             "nbformat": 4, "nbformat_minor": 5}
 
 
-def notebooks() -> list[Path]:
-    """Every lecture notebook that exists right now."""
-    return sorted(NOTEBOOK_DIR.glob(NOTEBOOK_GLOB))
+def notebooks(root: Path = NOTEBOOK_DIR) -> list[Path]:
+    """Every numbered lecture notebook of every edition (``notebooks/``, ``notebooks/en/``, …)."""
+    editions = [root] + sorted(p.parent for p in root.glob("*/edition.json"))
+    return [p for folder in editions for p in sorted(folder.glob(NOTEBOOK_GLOB))]
+
+
+def served_name(path: Path, root: Path = NOTEBOOK_DIR) -> str:
+    """A notebook's path in the lab server's folder (``en/04_containers.ipynb``): its kernel
+    starts in that folder, so an edition's notebook runs in the edition's language."""
+    return path.relative_to(root).as_posix()
+
+
+def served_stem(path: Path, root: Path = NOTEBOOK_DIR) -> str:
+    """``en-04_containers``: a file-name-safe id for screenshots and test ids."""
+    return served_name(path, root).removesuffix(".ipynb").replace("/", "-")
 
 
 def find_chromium() -> str | None:

@@ -1,7 +1,8 @@
 """The layout gate: every notebook, after Run All, is readable and usable at a student's and a
 lecturer's screen size.
 
-Each lecture notebook (``notebooks/[0-9][0-9]_*.ipynb`` and ``notebooks/glossary.ipynb``) runs
+Each lecture notebook (``notebooks/[0-9][0-9]_*.ipynb`` and ``notebooks/glossary.ipynb``, and
+the same in every other edition such as ``notebooks/en/``) runs
 twice in one JupyterLab: as written, checked at 1366×768 (a laptop), and with
 ``virtlab_widgets.present()`` injected as its first code after the setup import, checked at
 1920×1080 and 1280×720 (projectors; the viewport is resized, not the notebook re-run).
@@ -37,11 +38,13 @@ from labdriver import (
     JS_ALL_RENDERED,
     JS_KERNEL_READY,
     JS_RUN_DONE,
-    NOTEBOOK_GLOB,
     ROOT,
     LabServer,
     NotebookSession,
     expected_views,
+    notebooks,
+    served_name,
+    served_stem,
 )
 
 GATE_ROOT = Path(os.environ.get("VIRTLAB_LAYOUT_ROOT") or ROOT).resolve()
@@ -54,9 +57,10 @@ RUN_TIMEOUT_S = 240            # Run All finished
 
 
 def gate_notebooks(root: Path = GATE_ROOT) -> list[Path]:
-    paths = sorted((root / "notebooks").glob(NOTEBOOK_GLOB))
-    glossary = root / "notebooks" / "glossary.ipynb"
-    return paths + ([glossary] if glossary.exists() else [])
+    """Every edition's numbered notebooks and glossary (``notebooks/``, ``notebooks/en/``, …)."""
+    paths = notebooks(root / "notebooks")
+    glossaries = sorted({p.parent / "glossary.ipynb" for p in paths})
+    return paths + [g for g in glossaries if g.exists()]
 
 
 def _imports_only(source: str) -> bool:
@@ -100,11 +104,19 @@ class Job:
 
     @property
     def id(self) -> str:
-        return f"{self.path.stem}-{self.mode}"
+        return f"{self.stem}-{self.mode}"
 
     @property
-    def name(self) -> str:  # the file in the server's folder
-        return self.path.name if self.mode == "laptop" else f"{self.path.stem}-present.ipynb"
+    def stem(self) -> str:  # "04_containers", "en-04_containers"
+        return served_stem(self.path, GATE_ROOT / "notebooks")
+
+    @property
+    def label(self) -> str:  # "04_containers.ipynb", "en/04_containers.ipynb"
+        return served_name(self.path, GATE_ROOT / "notebooks")
+
+    @property
+    def name(self) -> str:  # the file in the server's folder, beside the notebook (same edition)
+        return self.label if self.mode == "laptop" else self.label.removesuffix(".ipynb") + "-present.ipynb"
 
     @property
     def viewports(self) -> tuple[tuple[int, int], ...]:
@@ -206,13 +218,13 @@ class Lane:
             layout.resize(s.page, viewport)
             found = layout.check(s.page)
             renumber(found, inserted)
-            context = f"{job.path.name} [{job.mode}] @ {viewport[0]}×{viewport[1]}"
+            context = f"{job.label} [{job.mode}] @ {viewport[0]}×{viewport[1]}"
             result.lines += layout.report_lines(context, found["violations"])
             kinds = Counter(v["check"] for v in found["violations"])
             result.stats.append({"viewport": viewport, "violations": len(found["violations"]), "kinds": kinds,
                                  **found["stats"]})
             result.shots += layout.photograph(s.page, found,
-                                              SHOTS / f"{job.path.stem}-{job.mode}-{viewport[0]}x{viewport[1]}")
+                                              SHOTS / f"{job.stem}-{job.mode}-{viewport[0]}x{viewport[1]}")
         return result
 
     def close_notebook(self) -> None:
@@ -285,7 +297,7 @@ def write_report(results: dict[str, JobResult], seconds: float) -> str:
                            + (f" ({', '.join(f'{n} {k}' for k, n in sorted(s['kinds'].items()))})"
                               if s["kinds"] else "")
                            for s in r.stats)
-        lines.append(f"== {job.path.name} [{job.mode}] ({r.seconds:.0f} s) — "
+        lines.append(f"== {job.label} [{job.mode}] ({r.seconds:.0f} s) — "
                      + (f"NOT CHECKED: {r.error}" if r.error else f"violations {counts}"))
         lines += r.lines
         lines.append("")
@@ -315,8 +327,8 @@ def test_layout(job: Job, gate_results):
     if result.error is not None:
         pytest.fail(f"{job.id}: {result.error}", pytrace=False)
     if result.lines:
-        pytest.fail(f"{len(result.lines)} layout violation(s) in {job.path.name} [{job.mode}] "
-                    f"(screenshots: test-artifacts/layout/{job.path.stem}-{job.mode}-*.png):\n"
+        pytest.fail(f"{len(result.lines)} layout violation(s) in {job.label} [{job.mode}] "
+                    f"(screenshots: test-artifacts/layout/{job.stem}-{job.mode}-*.png):\n"
                     + "\n".join(result.lines), pytrace=False)
 
 

@@ -1,6 +1,7 @@
 """End to end: every lecture notebook runs in JupyterLab under headless Chromium.
 
-For each ``notebooks/[0-9][0-9]_*.ipynb`` (a temporary copy, served by a local ``jupyter lab``):
+For each ``notebooks/[0-9][0-9]_*.ipynb`` and its English edition ``notebooks/en/…`` (a
+temporary copy, served by a local ``jupyter lab``):
 open it, wait for its kernel, Run All from the menu, then check that no cell errored, that every
 widget the kernel displayed rendered (controls, summaries, plotly figures with their traces)
 with no error or text fallback, that the page made no request beyond the local server, and
@@ -17,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from conftest import unavailable
-from labdriver import ARTIFACTS, JS_ALL_RENDERED, NotebookSession, expected_views, notebooks
+from labdriver import ARTIFACTS, JS_ALL_RENDERED, NotebookSession, expected_views, notebooks, served_name, served_stem
 
 SHOTS = ARTIFACTS / "browser"
 FALLBACK = re.compile(r"Error displaying widget|Loading widget|Failed to load model class"
@@ -167,9 +168,9 @@ def run_axe(session: NotebookSession, script: str) -> list[dict]:
 
 # --- the tests -----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("path", notebooks(), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", notebooks(), ids=served_name)
 def test_notebook_runs_and_renders_in_browser(path, sessions, axe_script):
-    session, _timing = sessions.get(path.name)
+    session, _timing = sessions.get(served_name(path))
     try:
         outputs = session.outputs()
 
@@ -208,10 +209,11 @@ def test_notebook_runs_and_renders_in_browser(path, sessions, axe_script):
         assert ok and not problems, ("widgets did not all render:\n" + "\n".join(problems)
                                      + f"\nconsole errors: {session.console_errors[:10]}")
 
-        for old in SHOTS.glob(f"{path.stem}*.png"):
+        stem = served_stem(path)
+        for old in SHOTS.glob(f"{stem}*.png"):
             old.unlink()
-        session.screenshot(SHOTS / f"{path.stem}.png")
-        session.screenshot_cells(expected, SHOTS / path.stem)
+        session.screenshot(SHOTS / f"{stem}.png")
+        session.screenshot_cells(expected, SHOTS / stem)
 
         # plotly's widget JS came once, over HTTP from the local server (server_ext.py), not per figure
         if any(want.get("plot") for want in expected.values()):
@@ -230,8 +232,8 @@ def test_notebook_runs_and_renders_in_browser(path, sessions, axe_script):
         assert not violations, "axe-core serious/critical violations in the widgets:\n" + "\n".join(
             f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes'][:5]]}" for v in violations)
     finally:
-        if path.name not in NEEDED_LATER:
-            sessions.close(path.name)
+        if served_name(path) not in NEEDED_LATER:
+            sessions.close(served_name(path))
 
 
 JS_CELL_BY_SOURCE = """(needle) => {

@@ -7,7 +7,10 @@
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
-NOTEBOOK ?= notebooks/00_index.ipynb
+# The Korean edition opens by default; `make lab EDITION=en` opens the English one
+# (notebooks/en/: every notebook, quiz and widget in English, the same code).
+EDITION ?= ko
+NOTEBOOK ?= $(if $(filter ko,$(EDITION)),notebooks/00_index.ipynb,notebooks/$(EDITION)/00_index.ipynb)
 # JupyterLab refuses to run as root (Docker, WSL, lab machines) unless told
 ROOT_FLAG := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root,)
 
@@ -51,7 +54,7 @@ bench: setup
 # Remove outputs, execution counts and widget state (nbstripout; the test suite runs --verify).
 # `$(BIN)/nbstripout --install` makes git do it on every commit (see CONTRIBUTING.md).
 strip: setup
-	$(BIN)/nbstripout notebooks/*.ipynb
+	$(BIN)/nbstripout notebooks/*.ipynb notebooks/*/*.ipynb
 
 clean:
 	rm -rf $(VENV) build _site *.egg-info

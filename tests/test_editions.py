@@ -16,10 +16,12 @@ from pathlib import Path
 import pytest
 from notebook_text import EDITIONS, KOREAN
 
-import editions  # tools/editions.py (notebook_text put tools/ on sys.path)
 from virtlab_widgets import text
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+import editions  # noqa: E402 - tools/editions.py, importable only after the insert above
+
 TRANSLATIONS = [e for e in EDITIONS.values() if e.is_translation]
 
 
@@ -127,3 +129,12 @@ def test_status_and_record_from_the_command_line():
     bad = subprocess.run([sys.executable, str(ROOT / "tools/editions.py"), "record", "xx", "02"],
                          capture_output=True, text=True, timeout=60)
     assert bad.returncode == 2 and "no translated edition" in bad.stderr
+
+
+@pytest.mark.parametrize("edition", EDITIONS.values(), ids=lambda e: e.language)
+def test_make_lab_opens_each_edition(edition):
+    """``make lab`` opens the Korean index, ``make lab EDITION=en`` the English one."""
+    args = [] if edition.language == editions.DEFAULT else [f"EDITION={edition.language}"]
+    done = subprocess.run(["make", "-n", "lab", *args], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    opened = done.stdout.strip().splitlines()[-1].split()[-1]
+    assert (ROOT / opened).resolve() == (edition.folder / "00_index.ipynb").resolve(), done.stdout

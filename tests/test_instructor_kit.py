@@ -53,7 +53,8 @@ SECTION_CASES = [c for c in CASES if c[1] != "00"]
 def test_run_sheet_matches_the_notebooks_core_path(ed, key):
     start, end = kit.load(key, ed).window
     core, _ = minutes(load(notebook(ed, key)), ed)
-    assert core == end - start, f"{notebook(ed, key).name} says {core} min of core path, its run sheet covers {end - start}"
+    assert core == end - start, \
+        f"{notebook(ed, key).name} says {core} min of core path, its run sheet covers {end - start}"
 
 
 @pytest.mark.parametrize("ed", EDS, ids=lambda e: e.language)

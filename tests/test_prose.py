@@ -147,8 +147,8 @@ def test_every_glossary_entry_names_the_korean_term(edition):
               if line.startswith("### ")]
     assert len(entries) == len(korean), f"{len(entries)} glossary entries, the Korean glossary has {len(korean)}"
     # a Korean heading's Korean term (하이퍼바이저) is named in the English heading, in the same order
-    unnamed = [(en, ko) for en, ko in zip(entries, korean)
-               if any(word not in en for word in re.findall(r"[\uac00-\ud7a3][\uac00-\ud7a3 ]*[\uac00-\ud7a3]|[\uac00-\ud7a3]", ko))]
+    words = re.compile(r"[\uac00-\ud7a3][\uac00-\ud7a3 ]*[\uac00-\ud7a3]|[\uac00-\ud7a3]")
+    unnamed = [(en, ko) for en, ko in zip(entries, korean) if any(w not in en for w in words.findall(ko))]
     assert not unnamed, f"entries without the Korean term of the Korean entry: {unnamed[:3]}"
 
 

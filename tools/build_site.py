@@ -223,8 +223,9 @@ def build(ed: Edition, eds: dict[str, Edition], paths: list[Path], out: Path, sl
         common = {"virtlab_assets": assets}
         if slides:
             exporter = SlidesExporter(extra_template_basedirs=[str(TEMPLATES)], template_name="virtlab_slides",
-                                      reveal_url_prefix=f"{assets}/reveal.js", require_js_url=f"{assets}/require.min.js",
-                                      jquery_url=f"{assets}/jquery.min.js", reveal_scroll=True, reveal_theme="white",
+                                      reveal_url_prefix=f"{assets}/reveal.js",
+                                      require_js_url=f"{assets}/require.min.js", jquery_url=f"{assets}/jquery.min.js",
+                                      reveal_scroll=True, reveal_theme="white",
                                       reveal_width="1280", reveal_height="800", exclude_input_prompt=True,
                                       exclude_output_prompt=True)
             target = folder / f"{path.stem}.slides.html"

@@ -315,14 +315,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.language not in eds or not eds[args.language].is_translation:
         ap.error(f"no translated edition {args.language!r}; editions: {', '.join(eds)}")
     ed = eds[args.language]
+    sources = sorted(ed.source.glob("*.ipynb")) if ed.source else []
     if args.command == "status":
-        for src in sorted(ed.source.glob("*.ipynb")):  # type: ignore[union-attr]
+        for src in sources:
             ok = ed.follows.get(src.name) == fingerprint(read(src))
             print(f"{'in step' if ok else 'BEHIND ':8} {src.name}")
         return 0
     if not args.keys and not args.all:
         ap.error("give notebook numbers or --all")
-    keys = [p.stem for p in sorted(ed.source.glob("*.ipynb"))] if args.all else args.keys  # type: ignore[union-attr]
+    keys = [p.stem for p in sources] if args.all else args.keys
     try:
         done = record(ed, keys)
     except ValueError as exc:

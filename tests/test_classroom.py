@@ -25,6 +25,7 @@ def test_link_opens_the_notebook_in_the_clone():
 def test_every_linked_notebook_exists():
     for name in NOTEBOOKS.values():
         assert (ROOT / "notebooks" / name).exists()
+        assert (ROOT / "notebooks" / "en" / name).exists()
     assert repo_folder("file:///tmp/x/virtlab.git") == "virtlab"
 
 
@@ -46,6 +47,14 @@ def test_cli_prints_the_link(capsys):
     assert main(["link", "--hub", "hub.example.edu"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "http or https URL" in err
+
+
+def test_link_opens_the_english_edition(capsys):
+    assert main(["link", "--hub", "https://hub.example.edu", "--notebook", "04", "--edition", "en"]) == 0
+    q = parse_qs(urlsplit(capsys.readouterr().out.strip()).query)
+    assert q["urlpath"] == ["lab/tree/virtlab/notebooks/en/04_containers.ipynb"]
+    assert main(["link", "--hub", "https://hub.example.edu", "--edition", "fr"]) == 2
+    assert capsys.readouterr().err.count("\n") == 1
 
 
 def test_z2jh_values_parse_and_fit_the_measurement():

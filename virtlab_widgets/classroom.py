@@ -3,7 +3,8 @@
 A student who clicks the link logs in to the hub, gets their own server, and nbgitpuller clones
 (or, on later clicks, merges) the repository into their home folder before JupyterLab opens the
 notebook. ``python -m virtlab_widgets link --hub https://hub.example.edu --notebook 04`` prints
-it (README, "Teaching a class").
+it (README, "Teaching a class"); ``--edition en`` opens the English edition's notebook
+(``notebooks/en/``), whose kernel then runs in English.
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import re
 from pathlib import PurePosixPath
 from urllib.parse import urlencode, urlsplit
 
+from .text import DEFAULT, TEXT
 from .validate import check_choice
 
 NOTEBOOKS = {"00": "00_index.ipynb", "01": "01_virtualization.ipynb", "02": "02_pros_and_cons.ipynb",
@@ -33,8 +35,9 @@ def repo_folder(repo: str) -> str:
     return re.sub(r"\.git$", "", name) or "virtlab"
 
 
-def gitpuller_link(hub: str, repo: str, notebook: str = "00", branch: str = "main") -> str:
-    """The link that opens notebook ``notebook`` ("04") of ``repo`` for each student of ``hub``.
+def gitpuller_link(hub: str, repo: str, notebook: str = "00", branch: str = "main", edition: str = DEFAULT) -> str:
+    """The link that opens notebook ``notebook`` ("04") of ``repo`` for each student of ``hub``,
+    in the Korean edition or another (``edition="en"``: ``notebooks/en/``).
 
     >>> gitpuller_link("https://hub.example.edu", "https://github.com/me/virtlab", "04")
     'https://hub.example.edu/hub/user-redirect/git-pull?repo=https%3A%2F%2Fgithub.com%2Fme%2Fvirtlab&branch=main&targetpath=virtlab&urlpath=lab%2Ftree%2Fvirtlab%2Fnotebooks%2F04_containers.ipynb'
@@ -42,9 +45,10 @@ def gitpuller_link(hub: str, repo: str, notebook: str = "00", branch: str = "mai
     hub = _checked_url(hub, "the hub address", ("http", "https"))
     repo = _checked_url(repo, "the repository", ("http", "https", "file"))
     name = NOTEBOOKS[check_choice(notebook, "notebook", NOTEBOOKS)]
+    folder_of_edition = "" if check_choice(edition, "edition", TEXT) == DEFAULT else f"{edition}/"
     if not isinstance(branch, str) or not re.fullmatch(r"[\w./-]{1,100}", branch):
         raise ValueError(f"branch must be a git branch name, got {str(branch)[:80]!r}")
     folder = repo_folder(repo)  # named explicitly: nbgitpuller's own default keeps a ".git" suffix
     query = urlencode({"repo": repo, "branch": branch, "targetpath": folder,
-                       "urlpath": f"lab/tree/{folder}/notebooks/{name}"})
+                       "urlpath": f"lab/tree/{folder}/notebooks/{folder_of_edition}{name}"})
     return f"{hub}/hub/user-redirect/git-pull?{query}"

@@ -81,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
                       help="the repository to pull (default: the GitHub home, OWNER replaced by its account)")
     link.add_argument("--notebook", default="00", metavar="NN", help="notebook number 00..07 (default 00)")
     link.add_argument("--branch", default="main", metavar="NAME", help="git branch (default main)")
+    link.add_argument("--edition", default="ko", metavar="LANG", help="ko (default) or en: the English edition")
     return parser
 
 
@@ -212,7 +213,7 @@ def _main(argv: list[str] | None) -> int:
         from .classroom import gitpuller_link
 
         try:
-            link = gitpuller_link(args.hub, args.repo, args.notebook, args.branch)
+            link = gitpuller_link(args.hub, args.repo, args.notebook, args.branch, args.edition)
         except (ValueError, TypeError) as exc:
             print(f"virtlab: error: {_one_line(exc)}", file=sys.stderr)
             return 2

@@ -155,19 +155,25 @@ def _naive_app(factory: str, control: str, start: int, low: int, high: int, key:
 
 
 def _demos() -> dict[str, dict]:
-    """Per demo: its two notebooks (package, naive), the slider's label key, the trace to watch."""
+    """Per demo: its two notebooks (package, naive), the slider's label key, the trace to watch
+    (its place in the figure; the explorer's main row is drawn first, so the same in its first part)."""
+    from virtlab_widgets import multiboot_vs_vm, recovery, vm_vs_container
     from virtlab_widgets.figures.availability import AVAILABILITY
+    from virtlab_widgets.figures.common import trace_positions
     from virtlab_widgets.figures.explorer import VM_NOW
+    from virtlab_widgets.figures.multiboot import NOW
     from virtlab_widgets.models.multiboot import MAX_SWITCHES
 
     return {
-        "explorer": dict(package=EXPLORER, naive=NAIVE, key="ctl.vms", trace=VM_NOW),
-        "multiboot": dict(package=MULTIBOOT, key="mb.ctl.switches", trace=2,  # the "now" markers
+        "explorer": dict(package=EXPLORER, naive=NAIVE, key="ctl.vms",
+                         trace=trace_positions(vm_vs_container().figure)[VM_NOW]),
+        "multiboot": dict(package=MULTIBOOT, key="mb.ctl.switches",  # the "now" marker
+                          trace=trace_positions(multiboot_vs_vm().figure)[NOW["multiboot"]],
                           naive=_naive_app("multiboot_vs_vm", "switches", 6, 0, MAX_SWITCHES, "mb.ctl.switches")),
         # from 40 instances on, every instance adds restart time (the first ~30 restart in parallel);
         # a bar grows by a fraction of a pixel on its log axis, so watch the availability labels,
         # which at 12 failures a year change with every instance
-        "recovery": dict(package=RECOVERY, key="ctl.restart", trace=AVAILABILITY,
+        "recovery": dict(package=RECOVERY, key="ctl.restart", trace=trace_positions(recovery().figure)[AVAILABILITY],
                          naive=_naive_app("recovery", "instances", 40, 1, 200, "ctl.restart",
                                           "failures_per_year=12, ")),
     }

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 from virtlab_widgets import model, recovery
 from virtlab_widgets import presets as P
 from virtlab_widgets.figures.availability import DOWNTIME, RECOVERY
+from virtlab_widgets.figures.common import trace
 from virtlab_widgets.models.availability import (
     YEAR_S,
     availability,
@@ -55,12 +56,12 @@ def test_bad_values(call):
 def test_widget():
     app = recovery()
     fig = app.figure
-    assert fig.data[RECOVERY].x[0] == pytest.approx(recovery_s("physical"))
+    assert trace(fig, RECOVERY).x[0] == pytest.approx(recovery_s("physical"))
     assert "2.5 nines" in app.summary_text() and "99.680 %" in app.summary_text()
     app.set(instances=200, vm="ubuntu-desktop")
     r = app.result()
-    assert fig.data[RECOVERY].x[1] == pytest.approx(r["vm"]["recovery"])
-    assert fig.data[DOWNTIME].x[1] == pytest.approx(r["vm"]["downtime"])
+    assert trace(fig, RECOVERY).x[1] == pytest.approx(r["vm"]["recovery"])
+    assert trace(fig, DOWNTIME).x[1] == pytest.approx(r["vm"]["downtime"])
     app.set(failures_per_year=2.0)
     assert app.result()["vm"]["downtime"] == pytest.approx(2 * r["vm"]["recovery"])
     with pytest.raises(ValueError):

@@ -15,7 +15,7 @@ import pytest
 from virtlab_widgets import multiboot_vs_vm, recovery
 from virtlab_widgets.apps.base import ModelApp
 from virtlab_widgets.apps.browserfigure import BrowserFigure
-from virtlab_widgets.static import _clean
+from virtlab_widgets.export import json_ready
 
 # factory, slider, value to look at, another control and its new value
 CASES = {
@@ -45,7 +45,7 @@ def check_states(app: ModelApp, factory, name: str, value: int) -> None:
     other = factory(**{**app.values, name: value})
     assert text == other.summary_text()
     for (trace, path), got in data.items():
-        assert got == _clean(list(other.figure.data[trace][path])), (trace, path)
+        assert got == json_ready(list(other.figure.data[trace][path])), (trace, path)
 
 
 @pytest.mark.parametrize("case", list(CASES))

@@ -6,7 +6,8 @@ from hypothesis import strategies as st
 
 from virtlab_widgets import carve_host, model
 from virtlab_widgets import presets as P
-from virtlab_widgets.figures.carving import FIRST_VM, FREE, HYPERVISOR, MAX_VMS, RATIO
+from virtlab_widgets.figures.carving import FREE, HYPERVISOR, MAX_VMS, RATIO, vm_trace
+from virtlab_widgets.figures.common import trace
 from virtlab_widgets.models.carving import carve
 
 
@@ -58,11 +59,11 @@ def test_widget_follows_the_model_and_updates_in_place():
     app.set(vms=12)
     c = carve(**app.values)
     assert len(fig.data) == MAX_VMS + 3
-    assert fig.data[FIRST_VM + 11].x[0] == pytest.approx(4 / 16 * 100)   # VM 12 gets 4 of 16 cores
-    assert fig.data[FIRST_VM + 12].x[0] == 0                               # VM 13 does not exist
-    assert fig.data[HYPERVISOR].x[1] == pytest.approx(c.reserved[1] / 256 * 100)
-    assert fig.data[FREE].x[0] == 0                                        # CPU overcommitted: nothing free
-    assert "⚠" in fig.data[RATIO].text[1]                                  # memory 12 x 32 GiB > 256 GiB
+    assert trace(fig, vm_trace(11)).x[0] == pytest.approx(4 / 16 * 100)   # VM 12 gets 4 of 16 cores
+    assert trace(fig, vm_trace(12)).x[0] == 0                             # VM 13 does not exist
+    assert trace(fig, HYPERVISOR).x[1] == pytest.approx(c.reserved[1] / 256 * 100)
+    assert trace(fig, FREE).x[0] == 0                                     # CPU overcommitted: nothing free
+    assert "⚠" in trace(fig, RATIO).text[1]                               # memory 12 x 32 GiB > 256 GiB
     assert app.figure is fig
     text = app.summary_text()
     assert text.startswith("VM 12대") and "48/15" in text and "스왑 위험" in text

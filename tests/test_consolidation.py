@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from virtlab_widgets import consolidation
 from virtlab_widgets import presets as P
+from virtlab_widgets.figures.common import trace
 from virtlab_widgets.figures.consolidation import COST_VIRT, HOSTS_NOW, LOSS
 from virtlab_widgets.models.consolidation import (
     consolidation_curves,
@@ -89,13 +90,13 @@ def test_widget():
     assert "가상화가 손해" in app.summary_text()
     fig = app.figure
     app.set(servers=50, utilisation_pct=10)
-    assert fig.data[HOSTS_NOW].y == (9,)
+    assert trace(fig, HOSTS_NOW).y == (9,)
     assert app.summary_text().startswith("서버 50대 × 이용률 10 % → 호스트 9대 (41대 절감")
     assert "가상화가 이득" in app.summary_text() and "33 % 이상이면 손해" in app.summary_text()
     assert "물리 25,000만 원 vs 가상화 12,150만 원" in app.summary_text()
-    assert fig.data[LOSS].x[0] == pytest.approx(33)
+    assert trace(fig, LOSS).x[0] == pytest.approx(33)
     app.set(licence=0)
-    assert fig.data[COST_VIRT].y[9] == pytest.approx(float(virtual_cost(9, 0)))
+    assert trace(fig, COST_VIRT).y[9] == pytest.approx(float(virtual_cost(9, 0)))
     with pytest.raises(ValueError):
         app.set(utilisation_pct=0)
     with pytest.raises(ValueError):

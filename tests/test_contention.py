@@ -5,6 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from virtlab_widgets import contention
+from virtlab_widgets.figures.common import trace
 from virtlab_widgets.figures.contention import CPU_LEFT, CT_EACH, VM_EACH, VM_NOW
 from virtlab_widgets.models import model
 from virtlab_widgets.models.contention import bound, contention_curves, first_overcommitted, layer_factor, per_instance
@@ -81,17 +82,17 @@ def test_widget_moves_markers_and_recomputes_on_presets():
     fig = app.figure
     app.set(instances=7)
     c = contention_curves("laptop-16", "ubuntu-server", "python-app")
-    assert fig.data[VM_NOW].x == (7,)
-    assert fig.data[VM_NOW].y[0] == pytest.approx(c.vm_each[7] * 100)
+    assert trace(fig, VM_NOW).x == (7,)
+    assert trace(fig, VM_NOW).y[0] == pytest.approx(c.vm_each[7] * 100)
     assert "VM 하나 12 %" in app.summary_text() and "6대부터" in app.summary_text()
     app.set(host="lab-server")
-    assert fig.data[VM_EACH].y[7] == pytest.approx(layer_factor("vm") * 100)
+    assert trace(fig, VM_EACH).y[7] == pytest.approx(layer_factor("vm") * 100)
     assert "메모리 충분" in app.summary_text() and "호스트 코어 16개" in app.summary_text()
     app.set(benchmark="random_read_iops")
     assert "디스크 84,044 IOPS를 나눠 써서 코어 수와 무관" in app.summary_text()
-    assert fig.data[CPU_LEFT].name == "디스크 IOPS 한계 (1개부터 나눠 씀)" and fig.data[CPU_LEFT].x == (1.0, 1.0)
+    assert trace(fig, CPU_LEFT).name == "디스크 IOPS 한계 (1개부터 나눠 씀)" and trace(fig, CPU_LEFT).x == (1.0, 1.0)
     app.set(benchmark="linpack_gflops")
-    assert np.nanmax(np.array(fig.data[CT_EACH].y, dtype=float)) <= 100.1
+    assert np.nanmax(np.array(trace(fig, CT_EACH).y, dtype=float)) <= 100.1
     with pytest.raises(ValueError):
         app.set(instances=0)
     with pytest.raises(ValueError):

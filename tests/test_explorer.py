@@ -15,7 +15,9 @@ from virtlab_widgets import VmVsContainer, model, vm_vs_container
 from virtlab_widgets import presets as P
 from virtlab_widgets.apps.browserfigure import BrowserFigure, loader_helpers, widget_esm
 from virtlab_widgets.apps.explorer import plain
+from virtlab_widgets.export import Dim, State
 from virtlab_widgets.figures import explorer as F
+from virtlab_widgets.figures.common import trace
 from virtlab_widgets.style import COLORS
 from virtlab_widgets.text import gib, seconds, t
 
@@ -31,7 +33,7 @@ def fresh() -> VmVsContainer:
 
 
 def pick(spec: dict, key: dict, ix: list[int]):
-    """What the browser's engine (static.ENGINE_JS ``value``) shows for control positions ``ix``."""
+    """What the browser's engine (export.ENGINE_JS ``value``) shows for control positions ``ix``."""
     f = 0
     for d in key["deps"]:
         f = f * spec["dims"][d]["n"] + ix[d]
@@ -39,31 +41,31 @@ def pick(spec: dict, key: dict, ix: list[int]):
 
 
 def browser_view(app: VmVsContainer, vms: int, containers: int) -> tuple[dict, str]:
-    """The traces and summary the page shows after the sliders move to ``vms``/``containers``
+    """The traces (by id) and summary the page shows after the sliders move to ``vms``/``containers``
     (positions of the slider grids), computed from the spec the widget sent, without Python."""
     spec = app.view.spec
     ix = [[v for _, v in app.vms_slider.options].index(vms),
           [v for _, v in app.containers_slider.options].index(containers)]
-    drawn = [tr for fig in spec["figures"] for tr in fig["data"]]     # the parts, in trace order
-    data = {i: dict(tr) for i, tr in enumerate(drawn)}
+    drawn = [dict(tr) for fig in spec["figures"] for tr in fig["data"]]     # the parts, in trace order
     for key in spec["data"]:
-        data[key["trace"]][key["path"]] = pick(spec, key, ix)
+        drawn[key["trace"]][key["path"]] = pick(spec, key, ix)
+    data = {tr["meta"]: tr for tr in drawn}
     summary = spec["sep"].join(p for p in (pick(spec, k, ix) for k in spec["summary"]) if p)
     return data, plain(summary)
 
 
-def y_of(fig, trace) -> list:
-    return list(fig.data[trace].y)
+def y_of(fig, trace_id: str) -> list:
+    return list(trace(fig, trace_id).y)
 
 
 # --- the numbers are the model's ---------------------------------------------------------
 def test_initial_state_follows_the_model(app):
     s = model.simulate(4, 10, "laptop-16")
     fig = app.figure
-    assert fig.data[F.VM_NOW].x == (4,) and fig.data[F.CT_NOW].x == (10,)
+    assert trace(fig, F.VM_NOW).x == (4,) and trace(fig, F.CT_NOW).x == (10,)
     assert y_of(fig, F.VM_NOW)[0] == pytest.approx(s.total_memory_mib / 1024)
     assert y_of(fig, F.VM_READY_NOW)[0] == pytest.approx(s.vm_ready_all_s)
-    assert fig.data[F.PERF_NOW].x[0] == pytest.approx(s.relative_performance * 100)
+    assert trace(fig, F.PERF_NOW).x[0] == pytest.approx(s.relative_performance * 100)
     assert app.summary_text().startswith("VM 4대: 메모리 8.9 GiB")
     assert "여유 있음" in app.summary_text() and f"모두 부팅까지 {seconds(s.vm_ready_all_s)}" in app.summary_text()
 
@@ -90,10 +92,10 @@ def test_every_precomputed_state_is_the_model(app, vms, containers):
 def test_curves_are_the_model_at_every_count(app):
     """The drawn polylines pass exactly through the model's value at every whole count."""
     data, _ = browser_view(app, 4, 10)
-    n = np.arange(app.curves.vm_top + 1)
+    n = np.arange(app.curves.side["vm"].top + 1)
     want = (3072 + model.vm_memory_mib(n) + model.container_memory_mib(10)) / 1024
     assert np.allclose(np.interp(n, data[F.VM_MEM]["x"], data[F.VM_MEM]["y"]), want)
-    m = np.arange(app.curves.ct_top + 1)
+    m = np.arange(app.curves.side["container"].top + 1)
     ready = model.container_ready_all_s(m, host="laptop-16")
     fit = model.fits(4, m, "laptop-16")
     x, y = data[F.CT_READY]["x"], [np.nan if v is None else v for v in data[F.CT_READY]["y"]]
@@ -141,13 +143,13 @@ def test_a_count_off_the_grid_extends_it(fresh):
 def test_crossing_host_ram_is_marked(fresh):
     fresh.set(vms=5)
     fig = fresh.figure
-    assert fig.data[F.VM_NOW].marker.color == COLORS["vm"] and fig.data[F.VM_NOW].text == ("",)
-    assert fig.data[F.VM_CUT].x == (5, 5) and "최대 5대" in fig.data[F.VM_CUT].text[0]
+    assert trace(fig, F.VM_NOW).marker.color == COLORS["vm"] and trace(fig, F.VM_NOW).text == ("",)
+    assert trace(fig, F.VM_CUT).x == (5, 5) and "최대 5대" in trace(fig, F.VM_CUT).text[0]
     fresh.set(vms=6)
     fig = fresh.figure
     for marker in (F.VM_NOW, F.CT_NOW, F.PERF_NOW):
-        assert fig.data[marker].marker.color == COLORS["warn"]
-    assert fig.data[F.VM_NOW].text == ("RAM 초과",) and fig.data[F.CT_NOW].text == ("RAM 초과",)
+        assert trace(fig, marker).marker.color == COLORS["warn"]
+    assert trace(fig, F.VM_NOW).text == ("RAM 초과",) and trace(fig, F.CT_NOW).text == ("RAM 초과",)
     assert "RAM 초과" in fresh.summary_text() and "과할당" in fresh.summary_text()
     shapes = [s for s in fig.layout.shapes if s.type == "rect"]
     assert len(shapes) == 3 and all(s.y0 == 16 and s.y1 == 32 for s in shapes)  # the red band above RAM
@@ -158,20 +160,20 @@ def test_past_capacity_the_ready_time_says_does_not_fit(fresh):
     s = model.simulate(6, 10, "laptop-16")
     assert not s.fits
     fig = fresh.figure
-    assert fig.data[F.VM_READY_NOW].y == (None,)
-    assert "들어가지 않음" in fig.data[F.VM_NOFIT].text
-    assert fig.data[F.VM_NOFIT].x[0] == pytest.approx(5.5)  # the band starts after the last VM that fits
+    assert trace(fig, F.VM_READY_NOW).y == (None,)
+    assert "들어가지 않음" in trace(fig, F.VM_NOFIT).text
+    assert trace(fig, F.VM_NOFIT).x[0] == pytest.approx(5.5)  # the band starts after the last VM that fits
     parts = fresh.summary_text().split(" · ")
     assert parts[0].endswith("들어가지 않음") and parts[1].endswith("들어가지 않음")
     assert seconds(s.vm_ready_all_s) not in parts[0]
-    ready = [v for v in fig.data[F.VM_READY].y if v is not None]
+    ready = [v for v in trace(fig, F.VM_READY).y if v is not None]
     assert ready and max(ready) == pytest.approx(model.vm_ready_all_s(5, host="laptop-16"))
 
 
 def test_a_page_of_only_containers_can_overflow_too(fresh):
     fresh.set(vms=0, containers=1500)
     assert not model.fits(0, 1500, "laptop-16")
-    assert fresh.figure.data[F.CT_NOW].marker.color == COLORS["warn"]
+    assert trace(fresh.figure, F.CT_NOW).marker.color == COLORS["warn"]
     assert fresh.summary_text().startswith("VM 0대: 메모리 0 MiB, 디스크 0 MiB, 모두 부팅까지")
 
 
@@ -179,16 +181,16 @@ def test_a_full_disk_is_reported_too():
     app = vm_vs_container(vms=11, containers=0, host="laptop-8", vm="ubuntu-desktop")  # 11 x 25 GiB > 256 GiB
     assert not model.simulate(11, 0, "laptop-8", "ubuntu-desktop").fits_disk
     assert "⚠ 디스크 초과: 275 GiB / 256 GiB" in app.summary_text()
-    assert app.figure.data[F.DISK_VM].line.color == COLORS["warn"]
+    assert trace(app.figure, F.DISK_VM).line.color == COLORS["warn"]
 
 
 def test_page_sharing_is_an_optimistic_bound(fresh):
     fresh.set(vms=5)
-    before = fresh.figure.data[F.VM_NOW].y[0]
+    before = trace(fresh.figure, F.VM_NOW).y[0]
     fresh.set(page_sharing=True)
-    assert fresh.figure.data[F.VM_NOW].y[0] == pytest.approx(before - 0.15 * 2048 * 4 / 1024)
+    assert trace(fresh.figure, F.VM_NOW).y[0] == pytest.approx(before - 0.15 * 2048 * 4 / 1024)
     assert "낙관적 상한" in fresh.summary_text() and "15 %" in fresh.summary_text()
-    assert "낙관적" in fresh.sharing_box.description
+    assert "낙관적" in fresh.controls["page_sharing"].description
 
 
 # --- Python's state follows the browser -----------------------------------------------------
@@ -201,7 +203,7 @@ def test_a_slider_move_needs_no_message_from_python(fresh):
     fresh.vms_slider.index = grid.index(7)       # what the browser syncs after a key press
     assert fresh.vms == 7 and not sent
     assert fresh.summary_text() == vm_vs_container(vms=7, containers=10).summary_text()
-    assert fresh.figure.data[F.VM_NOW].x == (7,)
+    assert trace(fresh.figure, F.VM_NOW).x == (7,)
     assert fresh.scenario() == model.simulate(7, 10, "laptop-16")
 
 
@@ -213,13 +215,16 @@ def test_set_from_code_moves_slider_and_figure_together(fresh):
 
 def test_the_main_row_is_drawn_first_as_a_figure_of_its_own(app):
     spec = app.view.spec
-    assert [p["count"] for p in spec["parts"]] == [len(F.ROWS[1]), len(F.ROWS[2])]
     main = spec["figures"][0]
     assert {k for k in main["layout"] if k.startswith(("xaxis", "yaxis"))} == {
         "xaxis", "xaxis2", "xaxis3", "yaxis", "yaxis2", "yaxis3"}
-    whole = app.figure
-    for i in F.ROWS[2]:  # the same traces as the whole figure, numbered on
-        assert spec["figures"][1]["data"][i - F.ROWS[2].start]["name"] == whole.data[i].name
+    assert {tr["meta"] for tr in main["data"]} == {F.VM_MEM, F.VM_CUT, F.VM_NOW, F.CT_MEM, F.CT_CUT, F.CT_NOW,
+                                                   F.PERF, F.PERF_NOW}
+    whole = app.figure  # the parts are the whole figure's traces, in its order
+    assert [tr["meta"] for part in spec["figures"] for tr in part["data"]] == [tr.meta for tr in whole.data]
+    assert [p["count"] for p in spec["parts"]] == [len(part["data"]) for part in spec["figures"]]
+    for tr in spec["figures"][1]["data"]:
+        assert tr["name"] == trace(whole, tr["meta"]).name
 
 
 def test_figure_and_widget_share_the_loader_and_engine():
@@ -229,8 +234,6 @@ def test_figure_and_widget_share_the_loader_and_engine():
     assert esm.count("export default") == 1 and "virtlabEngine" in esm and "Plotly.animate" in esm
     assert "plotly.min.js" not in esm and len(esm) < 40_000  # plotly.js comes from the page, once
     import plotly.graph_objects as go
-
-    from virtlab_widgets.static import Dim, State
 
     dims = [Dim("k", "k", [1, 2, 3], ["1", "2", "3"], initial=1)]
     fig = BrowserFigure.from_states([go.Figure(go.Scatter(x=[0], y=[0]))], dims,
@@ -277,8 +280,8 @@ def test_linear_memory_axis_and_a_labelled_log_axis_for_disk(app):
 
 def test_colours_follow_the_kind(app):
     fig = app.figure
-    assert fig.data[F.VM_MEM].line.color == fig.data[F.VM_READY].line.color == COLORS["vm"]
-    assert fig.data[F.CT_MEM].line.color == fig.data[F.CT_READY].line.color == COLORS["container"]
+    assert trace(fig, F.VM_MEM).line.color == trace(fig, F.VM_READY).line.color == COLORS["vm"]
+    assert trace(fig, F.CT_MEM).line.color == trace(fig, F.CT_READY).line.color == COLORS["container"]
 
 
 def test_main_row_fits_a_laptop_screen():
@@ -310,11 +313,11 @@ def test_texts_fit_their_panels_at_the_narrowest_width(presenting):
                 assert text_width(a.text, a.font.size) <= width[k], a.text
             assert text_width(fig.layout.xaxis6.title.text) <= width[2]
             c = app.curves  # the longest disk labels: at the sliders' ends
-            for label_ in (t("exp.disk_vm", d=F.disk(c.vm_disk_gib[-1])),
-                           t("exp.disk_ct", d=F.disk(c.ct_disk_gib[-1]))):
+            for label_ in (t("exp.disk_vm", d=F.disk(c.side["vm"].disk_gib[-1])),
+                           t("exp.disk_ct", d=F.disk(c.side["container"].disk_gib[-1]))):
                 assert text_width(label_) <= width[2] - 4, label_
             ticks = fig.layout.xaxis2.nticks  # labels spaced wider than the widest of them
-            assert ticks >= 3 and (ticks - 1) * (text_width(f"{app.curves.ct_top:,}") + 6) <= width[1]
+            assert ticks >= 3 and (ticks - 1) * (text_width(f"{c.side['container'].top:,}") + 6) <= width[1]
     finally:
         present(False)
 

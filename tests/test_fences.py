@@ -14,14 +14,14 @@ import plotly.graph_objects as go
 from packaging.requirements import Requirement
 from packaging.version import Version
 
-from virtlab_widgets.apps.figurewidget import BUNDLE, FigureWidget, loader_esm
+from virtlab_widgets.jupyter.figurewidget import BUNDLE, FigureWidget, loader_esm
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "virtlab_widgets"
 
 
 def test_loader_replays_exactly_plotlys_python_to_js_traits():
-    """apps/figurewidget.py records plotly's ``_py2js_*`` traits while plotly.js loads."""
+    """jupyter/figurewidget.py records plotly's ``_py2js_*`` traits while plotly.js loads."""
     listed = set(re.findall(r"'(_py2js_\w+)'", loader_esm().split("const PY2JS", 1)[1].split("];", 1)[0]))
     traits = {n for n in go.FigureWidget.class_trait_names() if n.startswith("_py2js_")}
     assert listed == traits, f"plotly's FigureWidget traits changed: loader {sorted(listed)}, plotly {sorted(traits)}"
@@ -46,7 +46,7 @@ def test_plotly_is_pinned_to_the_tested_minor_series():
 
 def test_no_private_plotly_or_jupyter_import():
     """Private modules of plotly (``plotly.x._y``) are never imported; the one private
-    jupyter_server hook (server_ext.py) is fenced by tests/browser/test_server_ext.py."""
+    jupyter_server hook (jupyter/server_ext.py) is fenced by tests/browser/test_server_ext.py."""
     found = []
     for path in PACKAGE.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text("utf-8"))):

@@ -12,7 +12,6 @@ import plotly.io as pio
 import pytest
 
 from virtlab_widgets import carve_host, multiboot_vs_vm, recovery, scale_up_out, style
-from virtlab_widgets.apps.figurewidget import loader_esm
 from virtlab_widgets.figures import availability as AV
 from virtlab_widgets.figures import carving as CV
 from virtlab_widgets.figures import multiboot as MB
@@ -25,8 +24,10 @@ from virtlab_widgets.figures.common import (
     narrow_width,
     text_lines,
     text_width,
+    trace,
     wrap_label,
 )
+from virtlab_widgets.jupyter.figurewidget import loader_esm
 from virtlab_widgets.style import em, font_size
 
 
@@ -132,7 +133,7 @@ def test_carving_flags_fit_right_of_their_bars(on):
             label = CV.bar_label(c, i)
             assert "<br>" in label or "⚠" not in label           # "1.60× ⚠ 과할당" / "시분할로 나눠 씀"
             assert (end - x) / end * plot_px >= text_width(label, font_size() + 1), (i, label)
-        assert carve_host().figure.data[CV.RATIO].cliponaxis is False
+        assert trace(carve_host().figure, CV.RATIO).cliponaxis is False
 
 
 @pytest.mark.parametrize("on", MODES)
@@ -140,9 +141,9 @@ def test_availability_column_and_nines_labels_stay_clear(on):
     with presenting(on):
         app = recovery(failures_per_year=12, lead_time_h=240, reinstall_h=48, instances=200)
         fig = app.figure
-        column = fig.data[AV.AVAILABILITY]
+        column = trace(fig, AV.AVAILABILITY)
         assert all("%" in s and "nines" in s for s in column.text)
-        assert all("%" not in s for s in fig.data[AV.DOWNTIME].text)          # bars carry times only
+        assert all("%" not in s for s in trace(fig, AV.DOWNTIME).text)          # bars carry times only
         assert fig.layout.margin.r >= max(text_width(s) for s in column.text)  # the column fits
         longest = max(x["downtime"] for x in app.result().values())
         assert fig.layout.xaxis2.range[1] >= AV.np.log10(longest)              # no bar runs off its axis
@@ -158,10 +159,10 @@ def test_stack_labels_fit(arch, on):
         layer = ST.layers(arch)[-2]
         fig = ST.stack_figure(arch, layer)
         px = ST._units_to_px()
-        room = (fig.layout.xaxis.range[1] - fig.data[ST.HERE].x[0]) * px
-        assert room >= text_width(fig.data[ST.HERE].text[0], font_size() + 2)
+        room = (fig.layout.xaxis.range[1] - trace(fig, ST.HERE).x[0]) * px
+        assert room >= text_width(trace(fig, ST.HERE).text[0], font_size() + 2)
         items, _ = ST.boxes(arch)
-        for box, text in zip(items, fig.data[ST.LABELS].text):
+        for box, text in zip(items, trace(fig, ST.LABELS).text):
             assert text_width(text, font_size() + 1) <= (box.x1 - box.x0) * px, text
         level_px = (fig.layout.height - fig.layout.margin.t - fig.layout.margin.b) / (
             fig.layout.yaxis.range[1] - fig.layout.yaxis.range[0])
@@ -198,7 +199,7 @@ def _label_boxes(fig: go.Figure) -> list[tuple[float, float, float, float, str]]
     half = LINE_HEIGHT * font_size() / 2
     out = []
     for kind in TL.LANES:
-        tr = fig.data[TL.label_trace(kind)]
+        tr = trace(fig, TL.label_trace(kind))
         for x, y, text, pos in zip(tr.x, tr.y, tr.text, tr.textposition):
             w, cx = text_width(text), (x - x0) * px_per_year
             left = {"middle center": cx - w / 2, "middle right": cx, "middle left": cx - w}[pos]
@@ -226,6 +227,6 @@ def test_timeline_labels_never_overlap(section, on):
 
 def test_timeline_old_collisions_are_gone():
     four = TL.timeline_figure(4)
-    containers = four.data[TL.label_trace("container")]
+    containers = trace(four, TL.label_trace("container"))
     rows = {text: y for text, y in zip(containers.text, containers.y)}
     assert rows["<b>2000 FreeBSD Jail</b>"] != rows["<b>2013 Docker 공개</b>"]

@@ -6,6 +6,8 @@ import pytest
 
 from virtlab_widgets import model, multiboot_vs_vm
 from virtlab_widgets import presets as P
+from virtlab_widgets.figures.common import trace
+from virtlab_widgets.figures.multiboot import NOW
 from virtlab_widgets.models import multiboot as mb
 
 
@@ -65,13 +67,14 @@ def test_widget_updates_in_place():
     assert app.summary_text().startswith("OS 전환 6회: 멀티부팅 10.5 분")
     app.set(switches=20)
     assert fig is app.figure
-    assert fig.data[2].x == (20,) and fig.data[2].y[0] == pytest.approx(20 * 105 / 60)
+    now = trace(fig, NOW["multiboot"])
+    assert now.x == (20,) and now.y[0] == pytest.approx(20 * 105 / 60)
     assert "OS 전환 20회" in app.summary_text() and "35.0 분" in app.summary_text()
     app.set(host="laptop-16")
     assert fig.layout.shapes[0].x0 == pytest.approx(16)
-    assert fig.data[6].x[1] == pytest.approx((16384 - 3072 - 4354.192) / 1024)  # RAM left with the VM
+    assert trace(fig, "free").x[1] == pytest.approx((16384 - 3072 - 4354.192) / 1024)  # RAM left with the VM
     app.set(guest="ubuntu-server")
-    assert fig.data[5].x[1] == pytest.approx(mb.vm_memory_cost_mib("ubuntu-server") / 1024)
+    assert trace(fig, "second_os").x[1] == pytest.approx(mb.vm_memory_cost_mib("ubuntu-server") / 1024)
     assert app.summary.value.endswith("</div>") and "시간은 VM" in app.summary.value
 
 

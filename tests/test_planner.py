@@ -7,6 +7,8 @@ from fake_hosts import fake, fixture_report
 
 from virtlab_widgets import model, vm_planner
 from virtlab_widgets import presets as P
+from virtlab_widgets.figures.carving import vm_trace
+from virtlab_widgets.figures.common import trace
 from virtlab_widgets.models import planner as pl
 
 
@@ -65,7 +67,7 @@ def test_widget_updates_in_place():
     app.set(vms=4)
     assert fig is app.figure and "4대: ⚠ 안 들어감" in app.summary_text()
     assert "권장: 4대라면 각각 RAM 3.0 GiB, vCPU 1" in app.summary_text()
-    assert fig.data[4].x[1] > 0 and fig.data[5].x[1] == 0  # 4 VM segments drawn, the 5th empty
+    assert trace(fig, vm_trace(3)).x[1] > 0 and trace(fig, vm_trace(4)).x[1] == 0  # 4 VM segments drawn, the 5th empty
     app.set(base="ubuntu-server")
     assert app.values["ram_gib"] == 2.0 and app.values["vcpus"] == 1 and app.values["disk_gib"] == 10
     assert "4대: 들어감" in app.summary_text()

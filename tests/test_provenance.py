@@ -201,11 +201,12 @@ def test_vm_profiles_list_the_hypervisors_they_run_on():
 # --- what the figures, hovers and labels claim ---------------------------------------------
 def test_start_up_race_bars_say_what_they_include():
     from virtlab_widgets import presets as P
-    from virtlab_widgets.figures.startup import KINDS, startup_figure
+    from virtlab_widgets.figures.common import trace
+    from virtlab_widgets.figures.startup import BARS, KINDS, startup_figure
     from virtlab_widgets.text import seconds
 
     fig = startup_figure(1, "laptop-16")
-    bars = fig.data[0]
+    bars = trace(fig, BARS)
     labels = dict(zip(KINDS, bars.x))
     hover = dict(zip(KINDS, bars.customdata))
     assert labels["container"].startswith("docker run (runc)<br>")

@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from virtlab_widgets import presets as P
 from virtlab_widgets import scale_up_out
+from virtlab_widgets.figures.common import trace
 from virtlab_widgets.figures.scaling import CAP_NOW, UP_CAP
 from virtlab_widgets.models.scaling import scale_out, scale_up, scaling_curves, server_cost, sizes
 
@@ -48,10 +49,10 @@ def test_widget():
     assert "64코어 서버 1대" in app.summary_text() and "16코어 서버 4대" in app.summary_text()
     app.set(demand=120)
     assert "이만큼 큰 서버 없음" in app.summary_text()
-    assert app.figure.data[CAP_NOW].y[0] is None
+    assert trace(app.figure, CAP_NOW).y[0] is None
     app.set(node_cores="32")
     assert "32코어 서버" in app.summary_text()
-    assert app.figure.data[UP_CAP].x[0] == 1
+    assert trace(app.figure, UP_CAP).x[0] == 1
     with pytest.raises(ValueError):
         app.set(node_cores="12")
     with pytest.raises(ValueError):

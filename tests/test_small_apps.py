@@ -5,7 +5,9 @@ import pytest
 
 from virtlab_widgets import model, overhead_chart, quiz, startup_race, timeline
 from virtlab_widgets.apps.quiz import Question, Quiz, questions, quiz_keys
-from virtlab_widgets.figures.timeline import LANES, events, trace_keys
+from virtlab_widgets.figures.common import trace
+from virtlab_widgets.figures.startup import BARS, NO_FIT
+from virtlab_widgets.figures.timeline import LANES, events, marker_trace
 from virtlab_widgets.text import seconds
 
 LECTURE_4 = ["chroot", "FreeBSD Jail", "Google Borg", "LXC", "Docker", "Kubernetes"]
@@ -16,8 +18,8 @@ def test_timeline_shows_the_six_lecture_events_in_order():
     shown = tl.visible_events()
     assert [e.date[:4] for e in shown] == ["1979", "2000", "2003", "2008", "2013", "2015"]
     assert all(any(word in e.title for e in shown) for word in LECTURE_4)
-    visible = dict(zip(trace_keys(), tl.figure.data))
-    assert all(trace.visible is False for (kind, lecture), trace in visible.items() if not lecture)
+    assert all(trace(tl.figure, marker_trace(kind, False)).visible is False for kind in LANES)
+    assert all(trace(tl.figure, marker_trace(kind, True)).visible is True for kind in LANES)
 
 
 def test_timeline_filters_update_in_place():
@@ -83,8 +85,9 @@ def test_startup_race_follows_the_model():
                                    model.app_ready_all_s("vm", 30, "laptop-8", vm="microvm"),
                                    model.app_ready_all_s("container", 30, "laptop-8"),
                                    model.app_ready_all_s("process", 30, "laptop-8"))]
-    assert fig.data[0].y[0] is None and fig.data[1].text[0] == "들어가지 않음 (최대 2개)"  # 30 VMs do not fit
-    assert list(fig.data[0].y[1:]) == pytest.approx(expected[1:])
+    bars = trace(fig, BARS)
+    assert bars.y[0] is None and trace(fig, NO_FIT).text[0] == "들어가지 않음 (최대 2개)"  # 30 VMs do not fit
+    assert list(bars.y[1:]) == pytest.approx(expected[1:])
     assert race.summary_text() == "동시에 30개: Ubuntu 서버 VM 들어가지 않음 (최대 2개) · " + " · ".join(
         f"{name} {seconds(v)}" for name, v in zip(
             ["마이크로VM (Firecracker)", "docker run (runc)", "프로세스 (fork/exec)"], expected[1:]))
@@ -122,3 +125,26 @@ def test_dropdowns_are_as_wide_as_their_longest_option():
     # e.g. "CPU 위주 (튜닝한 KVM, 오버헤드 2 %)" was cut off in a fixed 360-px menu
     for menu in (multiboot_vs_vm().controls["host"], hypervisor_stacks().controls["you_are_here"]):
         assert menu.layout.width == "max-content" and menu.layout.max_width == "100%"
+
+
+def test_every_app_is_exported_from_the_package():
+    """A demo module's ``__all__`` is what notebooks import (``apps.demos()``): an app class left
+    out of it, or its one-call factory, would be unreachable from ``virtlab_widgets``."""
+    import virtlab_widgets as V
+    from virtlab_widgets.apps import demos
+    from virtlab_widgets.apps.base import ModelApp
+    from virtlab_widgets.apps.controls import App
+
+    classes, todo = set(), list(App.__subclasses__())
+    while todo:
+        cls = todo.pop()
+        todo.extend(cls.__subclasses__())
+        if cls.__module__.startswith("virtlab_widgets.apps."):  # not a test's own subclass
+            classes.add(cls)
+    exported = demos()
+    assert classes - {ModelApp} <= set(exported.values())
+    for name, value in exported.items():
+        assert getattr(V, name) is value and name in V.__all__
+        if isinstance(value, type):  # its factory too, annotated to return it
+            assert any(f.__annotations__.get("return") in (value, value.__name__) for f in exported.values()
+                       if callable(f) and not isinstance(f, type)), name

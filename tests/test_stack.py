@@ -3,8 +3,8 @@ import pytest
 
 from virtlab_widgets import hypervisor_stacks, stack_figure, text
 from virtlab_widgets.apps.stack import product_names, products
-from virtlab_widgets.figures.common import text_lines
-from virtlab_widgets.figures.stack import ARCHS, HERE, LABELS, LAYERS, MAX_BOXES, layers, stack_restyle
+from virtlab_widgets.figures.common import text_lines, trace
+from virtlab_widgets.figures.stack import ARCHS, HERE, LABELS, LAYERS, MAX_BOXES, box_trace, layers, stack_restyle
 
 HERE_TEXT = "◀ 현재 위치 (you are here)"
 
@@ -22,11 +22,11 @@ def test_layers_per_architecture():
 def test_every_arch_draws_with_a_fixed_trace_layout(arch):
     fig = stack_figure(arch)
     assert len(fig.data) == MAX_BOXES + 4
-    assert fig.data[HERE].x in (None, ())
+    assert trace(fig, HERE).x in (None, ())
     for layer in layers(arch):
         marked = stack_figure(arch, layer)
-        assert " ".join(text_lines(marked.data[HERE].text[0])) == HERE_TEXT
-        assert any(tr.line.width == 5 for tr in marked.data[:MAX_BOXES])
+        assert " ".join(text_lines(trace(marked, HERE).text[0])) == HERE_TEXT
+        assert any(trace(marked, box_trace(i)).line.width == 5 for i in range(MAX_BOXES))
 
 
 def test_bad_arguments_are_clear():
@@ -72,13 +72,12 @@ def test_app_switches_in_place():
     assert "하드웨어 → 하이퍼바이저 → 게스트 OS ×3 → 앱 ×3" in app.summary_text()
     app.set(arch="type2", you_are_here="guest_os")
     assert app.figure is fig
-    values, _ = stack_restyle("type2", "guest_os")
-    assert list(fig.data[LABELS].text) == list(values["text"][LABELS])
+    assert list(trace(fig, LABELS).text) == list(stack_restyle("type2", "guest_os")[LABELS]["text"])
     assert fig.layout.title.text.startswith("Type 2")
-    assert " ".join(text_lines(fig.data[HERE].text[0])) == HERE_TEXT
+    assert " ".join(text_lines(trace(fig, HERE).text[0])) == HERE_TEXT
     assert "VirtualBox" in app.products.value and "VirtualBox" in app.summary_text()
     app.set(arch="type1", you_are_here="host_os")
     assert "'호스트 OS' 층이 없습니다" in app.summary_text()
-    assert fig.data[HERE].x in (None, ())
+    assert trace(fig, HERE).x in (None, ())
     with pytest.raises(ValueError):
         app.set(arch="type3")

@@ -18,7 +18,7 @@ import pytest
 
 import virtlab_widgets as V
 from virtlab_widgets.apps.controls import App
-from virtlab_widgets.static import ENV, Dim, State, interactive_html
+from virtlab_widgets.export import ENV, Dim, State, interactive_html
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"

@@ -5,7 +5,8 @@ import pytest
 
 from virtlab_widgets import timeline, timeline_sources
 from virtlab_widgets.apps.history import events_table_html
-from virtlab_widgets.figures.timeline import label_trace, timeline_figure, trace_keys
+from virtlab_widgets.figures.common import trace
+from virtlab_widgets.figures.timeline import LANES, label_trace, marker_trace, timeline_figure
 
 
 def test_section_6_lecture_events_in_order():
@@ -18,13 +19,13 @@ def test_section_6_lecture_events_in_order():
 
 def test_section_6_labels_do_not_crowd_and_section_4_keeps_full_titles():
     fig6 = timeline_figure(6)
-    six = dict(zip(trace_keys(), fig6.data))
-    vm_labels = fig6.data[label_trace("vm")].text
+    markers = [trace(fig6, marker_trace(kind, lecture)) for kind in LANES for lecture in (True, False)]
+    vm_labels = trace(fig6, label_trace("vm")).text
     assert vm_labels and all(len(label) <= len("<b>2024</b>") for label in vm_labels)
     assert vm_labels.count("<b>2024</b>") == 1  # two 2024 events share one year label
-    assert all("%{customdata[3]}" in trace.hovertemplate for trace in six.values())
+    assert all("%{customdata[3]}" in marker.hovertemplate for marker in markers)
     fig4 = timeline_figure(4)
-    assert fig4.data[label_trace("container")].text[0] == "<b>1979 chroot (Version 7 Unix)</b>"
+    assert trace(fig4, label_trace("container")).text[0] == "<b>1979 chroot (Version 7 Unix)</b>"
     assert fig4.layout.xaxis.range == (1962, 2027)
     assert fig6.layout.xaxis.range[0] < 1962
 

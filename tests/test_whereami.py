@@ -5,7 +5,8 @@ import pytest
 from fake_hosts import LAYOUTS, NO, UNKNOWN, YES, fake, fixture_report
 
 from virtlab_widgets import where_am_i
-from virtlab_widgets.figures.stack import layers
+from virtlab_widgets.figures.common import trace
+from virtlab_widgets.figures.stack import HERE, layers
 from virtlab_widgets.models.whereami import EXAMPLES, locate
 
 EXPECTED = {  # fixture layout -> (kind, arch, layer)
@@ -54,7 +55,7 @@ def test_widget_marks_you_are_here_and_switches_views_in_place():
     app = where_am_i(report=fixture_report("binder"))
     fig = app.figure
     assert "현재 위치: 컨테이너 (binder) 안" in app.summary_text()
-    assert "◀ 현재 위치" in fig.data[-1].text[0]
+    assert "◀ 현재 위치" in trace(fig, HERE).text[0]
     assert "컨테이너 안인가?" in app.details.value and "/proc/" in app.details.value
     for view in EXAMPLES:
         app.set(view=view)

@@ -11,7 +11,7 @@ page links the same page of the other editions (the language switch).
 
 Every notebook is executed (nbclient, in parallel) with ``VIRTLAB_STATIC=1``: each demo then
 displays itself as a self-contained plotly figure with its own sliders and menus
-(``virtlab_widgets/static.py``) instead of ipywidgets, which would be dead without a kernel.
+(``virtlab_widgets/export``) instead of ipywidgets, which would be dead without a kernel.
 No widget state is stored. The pages load everything from the output folder:
 
 * ``assets/plotly.min.js`` — copied from the installed plotly package (once for all pages);

@@ -91,7 +91,7 @@ def main(argv=None):
         print("uv is not available here: installing with pip", flush=True)
     run(install + ["--require-hashes", "--no-deps", "-r", LOCK])
     run(install + ["--no-deps", "-e", ROOT])
-    # editable installs skip data files: enable the server extension (virtlab_widgets/server_ext.py) by hand
+    # editable installs skip data files: enable the server extension (virtlab_widgets/jupyter/server_ext.py) by hand
     target = os.path.join(venv, "etc", "jupyter", "jupyter_server_config.d")
     os.makedirs(target, exist_ok=True)
     shutil.copy(os.path.join(ROOT, SERVER_CONFIG), target)

@@ -118,7 +118,7 @@ def base_layout(height: int = 420, **extra) -> dict:
     """Layout shared by every figure: white template, readable fonts, legend below.
 
     No ``width``: a figure fills its output area and follows it when it is resized
-    (``apps/figurewidget.py``; the kernel-less pages draw with plotly's ``responsive``).
+    (``jupyter/figurewidget.py``; the kernel-less pages draw with plotly's ``responsive``).
     Margins scale with the font; axis titles and tick labels push them further if needed.
     """
     layout = dict(

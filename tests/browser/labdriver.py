@@ -107,9 +107,9 @@ class LabServer(Loopback):
 
     def __init__(self, extra_args: list[str] | None = None, startup_timeout: float = 90.0,
                  server_extension: bool = True, token: str = ""):
-        # The package's server extension serves plotly's widget JS (virtlab_widgets/server_ext.py).
+        # The package's server extension serves plotly's widget JS (virtlab_widgets/jupyter/server_ext.py).
         # Enabled explicitly so the tests do not depend on how the package was installed.
-        ext = f"--ServerApp.jpserver_extensions={{'virtlab_widgets.server_ext': {server_extension}}}"
+        ext = f"--ServerApp.jpserver_extensions={{'virtlab_widgets.jupyter.server_ext': {server_extension}}}"
         self.extra_args = [ext, *(extra_args or [])]
         self.startup_timeout = startup_timeout
         self.token = token  # "" (the default): no authentication at all
@@ -514,3 +514,33 @@ JS_ALL_RENDERED = """(expected) => {
   }
   return true;
 }"""
+
+
+# --- slider moves answered in the browser (test_explorer_browser.py, test_browser_sliders.py) ----
+JS_KERNEL_IDLE = "() => window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.status === 'idle'"
+
+
+def assert_answered_in_the_browser(page, one_way_s: float, what: str = "") -> None:
+    """The plot and the summary changed within two thirds of a round trip after the key press,
+    while every kernel message takes ``one_way_s`` each way (a delaying proxy): the browser
+    answered, not the kernel. ``window.__probe`` holds the times (``performance.now()``) of the
+    key press and of the plot's and the summary's first change, recorded by the test's page probe."""
+    page.wait_for_function("() => window.__probe.plot > 0 && window.__probe.summary > 0", timeout=10_000)
+    probe = page.evaluate("() => window.__probe")
+    for part in ("plot", "summary"):
+        waited = probe[part] - probe["key"]
+        assert waited < 2 * one_way_s * 1000 / 3, \
+            f"{what}{part} changed {waited:.0f} ms after the key: it waited for the kernel"
+
+
+def kernel_value(session: NotebookSession, expression: str, done, timeout_s: float = 20.0):
+    """``expression`` evaluated in the idle kernel, again until ``done(value)`` or ``timeout_s``:
+    a slider's last move reaches the kernel a round trip after the page showed it (ipywidgets
+    sends a model's next update only once the kernel answered the previous one)."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        session.page.wait_for_function(JS_KERNEL_IDLE)
+        value = ast.literal_eval(session.kernel_eval(expression))
+        if done(value) or time.monotonic() > deadline:
+            return value
+        session.page.wait_for_timeout(200)

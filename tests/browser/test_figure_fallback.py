@@ -1,11 +1,11 @@
 """Figures still render where the server does not serve plotly's JS (VS Code, Colab, a Jupyter
-server without ``virtlab_widgets.server_ext``): the loader then asks the kernel, once per page."""
+server without ``virtlab_widgets.jupyter.server_ext``): the loader then asks the kernel, once per page."""
 from __future__ import annotations
 
 import pytest
 from labdriver import LabServer, NotebookSession, code_notebook
 
-from virtlab_widgets.apps.figurewidget import bundle_source
+from virtlab_widgets.jupyter.figurewidget import bundle_source
 
 CELL = """\
 import plotly.graph_objects as go
@@ -46,7 +46,7 @@ def test_figures_load_plotly_from_the_kernel_without_the_server_extension(browse
 
 SILENT_CELL = """\
 import plotly.graph_objects as go
-from virtlab_widgets.apps.figurewidget import FigureWidget
+from virtlab_widgets.jupyter.figurewidget import FigureWidget
 
 class Silent(FigureWidget):  # a kernel that never answers the loader's request
     def _virtlab_on_msg(self, *args):

@@ -38,7 +38,7 @@ class SliderDemo:
     build: Callable[[], object]       # the same app, built in the test process
     slider_key: str                   # text key of the slider's label
     move: dict                        # app.set(**move) = the state after pressing `key`
-    traces: Callable[[object], dict]  # app -> {trace index: {"x": [...], "y": [...]}} to compare
+    traces: Callable[[object], dict]  # app -> {trace position: {"x": [...], "y": [...]}} to compare
     key: str = "ArrowRight"
 
 
@@ -50,10 +50,11 @@ def _explorer(**kw):
 def _explorer_traces(app) -> dict:
     """The explorer's markers in its main figure (the first plot of the cell), as the page has
     them: the model's values with the 6 significant digits the precomputed states carry."""
+    from virtlab_widgets.export import json_ready
+    from virtlab_widgets.figures.common import trace_positions
     from virtlab_widgets.figures.explorer import CT_NOW, PERF_NOW, VM_NOW, explorer_state
-    from virtlab_widgets.static import _clean
-    state = explorer_state(app.curves, app.vms, app.containers)
-    return {i: {"x": _clean(state[i]["x"]), "y": _clean(state[i]["y"])} for i in (VM_NOW, CT_NOW, PERF_NOW)}
+    state, at = explorer_state(app.curves, app.vms, app.containers), trace_positions(app.figure)
+    return {at[i]: {"x": json_ready(state[i]["x"]), "y": json_ready(state[i]["y"])} for i in (VM_NOW, CT_NOW, PERF_NOW)}
 
 
 def _startup(**kw):
@@ -62,7 +63,9 @@ def _startup(**kw):
 
 
 def _startup_traces(app) -> dict:
-    return {0: {"y": list(app.times().values())}}
+    from virtlab_widgets.figures.common import trace_positions
+    from virtlab_widgets.figures.startup import BARS
+    return {trace_positions(app.figure)[BARS]: {"y": list(app.times().values())}}
 
 
 DEMOS = [

@@ -62,7 +62,7 @@ def test_jupyterlab_assets_are_gzipped(server):
 def test_private_websocket_hook_still_exists():
     from jupyter_server.services.kernels.websocket import KernelWebsocketHandler
 
-    from virtlab_widgets import server_ext
+    from virtlab_widgets.jupyter import server_ext
 
     assert callable(KernelWebsocketHandler.open) and hasattr(KernelWebsocketHandler, "set_nodelay")
     server_ext._kernel_websockets_without_nagle(None)

@@ -8,6 +8,8 @@ from ..text import seconds_long, t
 from .base import ModelApp
 from .controls import count_slider, number_slider, preset_dropdown, row
 
+__all__ = ["Recovery", "recovery"]
+
 
 class Recovery(ModelApp):
     """Failure rate, detection, hardware lead time, reinstall, instances to restart, VM type."""

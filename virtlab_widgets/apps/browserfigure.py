@@ -1,18 +1,18 @@
 """A plotly figure whose slider moves are answered in the browser, without the kernel.
 
 Every state a count slider can reach is computed in Python once per preset (the same pooled
-state tables the kernel-less pages use, :func:`virtlab_widgets.static.state_tables`) and sent
+state tables the kernel-less pages use, :func:`virtlab_widgets.export.state_tables`) and sent
 to the browser with the figure. :class:`BrowserFigure` is an anywidget that draws the figure
 with plotly.js and, for each control, holds the control's position in an ``Int`` trait
-(``i_<name>``). :func:`link_slider` ties a slider's position to that trait with
-``ipywidgets.jslink``, a link that lives in the browser: a key press on the slider updates the
+(``i_<name>``). An app ties a slider's position to that trait with ``ipywidgets.jslink``
+(``apps/base.py``), a link that lives in the browser: a key press on the slider updates the
 trait in the page, the figure applies the precomputed state at once (only the traces that
 change, as a zero-length animation) and writes the summary line, and both models still sync
 to the kernel in the background, so ``app.vms`` and ``summary_text()`` stay right. Nothing
 waits for a round trip; preset changes (new curves) go through the kernel and replace the spec.
 
 plotly.js is not inlined: the widget imports plotly's own widget bundle with the loader of
-:mod:`virtlab_widgets.apps.figurewidget` (from the Jupyter server's route, or once per page
+:mod:`virtlab_widgets.jupyter.figurewidget` (from the Jupyter server's route, or once per page
 from the kernel), and shares its page-wide cache, so a notebook with both kinds of figure
 loads plotly.js once.
 
@@ -29,9 +29,9 @@ import plotly.graph_objects as go
 import plotly.io as pio
 import traitlets
 
-from ..static import ENGINE_JS, Dim, State, StateTables, state_tables
+from ..export import ENGINE_JS, Dim, State, StateTables, state_tables
+from ..jupyter.figurewidget import REPLY, REQUEST, bundle_source, loader_helpers
 from ..style import font_size
-from .figurewidget import REPLY, REQUEST, bundle_source, loader_helpers
 
 _WIDGET_JS = r"""
 function plotlyFor(model) {
@@ -276,8 +276,3 @@ def set_grid(slider: W.SelectionSlider, values: Sequence[int], value: int) -> No
     with slider.hold_sync():
         slider.options = options
         slider.value = value
-
-
-def link_slider(slider: W.SelectionSlider, figure: BrowserFigure, name: str) -> W.Link:
-    """Tie the slider's position to the figure's ``i_<name>`` in the browser (``jslink``)."""
-    return W.jslink((slider, "index"), (figure, f"i_{name}"))

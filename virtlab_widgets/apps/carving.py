@@ -7,6 +7,8 @@ from ..text import t
 from .base import ModelApp
 from .controls import count_slider, number_slider, row
 
+__all__ = ["CarveHost", "carve_host"]
+
 
 class CarveHost(ModelApp):
     """Sliders for the host and for the number and size of VMs; stacked bars per resource."""
@@ -41,8 +43,8 @@ class CarveHost(ModelApp):
     def _restyle(self):
         return carving_restyle(self.carving)
 
-    def _relayout(self) -> None:
-        self.figure.layout.xaxis.range = [0, x_end(self.carving)]
+    def _relayout_update(self) -> dict:
+        return {"xaxis.range": [0, x_end(self.carving)]}
 
     def summary_text(self) -> str:
         """One line: what every resource is promised against what is left, and the flags."""

@@ -13,6 +13,8 @@ from ..text import localized, t
 from ..validate import check_choice
 from .controls import App, html_with_code, summary, summary_html
 
+__all__ = ["LabChecklist", "lab_checklist"]
+
 
 @dataclass(frozen=True)
 class Step:

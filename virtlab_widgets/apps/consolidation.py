@@ -1,14 +1,20 @@
 """App: consolidate N physical servers into VMs; hosts saved and the (illustrative) bill."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 import ipywidgets as W
 
 from ..figures.consolidation import consolidation_figure, consolidation_restyle
-from ..models.consolidation import WORKLOADS, ConsolidationCurves, consolidation_curves, overhead
+from ..models.consolidation import WORKLOADS, consolidation_curves, overhead
 from ..models.presets import value
 from ..text import t
 from .base import ModelApp
 from .controls import choice_dropdown, count_slider, number_slider, row
+
+__all__ = ["Consolidation", "consolidation"]
+
+_curves = lru_cache(maxsize=16)(consolidation_curves)  # the model for one setting of the controls it depends on
 
 
 class Consolidation(ModelApp):
@@ -28,20 +34,15 @@ class Consolidation(ModelApp):
         self.controls["servers"].min = 1
         self.set(servers=servers, utilisation_pct=utilisation_pct, workload=workload, target_pct=target_pct,
                  licence=lic, spare=spare)
-        self.curves = self._curves()
+        self._before_refresh()
         c = self.controls
         self._finish(consolidation_figure(self.curves, utilisation_pct / 100),
                      [row(c["servers"], c["utilisation_pct"]), row(c["workload"], c["target_pct"]),
                       row(c["licence"], c["spare"])])
 
-    def _curves(self) -> ConsolidationCurves:
-        v = self.values
-        return consolidation_curves(v["servers"], v["workload"], v["target_pct"] / 100, v["spare"], v["licence"])
-
     def _before_refresh(self) -> None:
-        key = {k: v for k, v in self.values.items() if k != "utilisation_pct"}
-        if key != getattr(self, "_key", None):
-            self._key, self.curves = key, self._curves()
+        v = self.values  # a move of the utilisation finds its curves in the cache
+        self.curves = _curves(v["servers"], v["workload"], v["target_pct"] / 100, v["spare"], v["licence"])
 
     def _restyle(self):
         return consolidation_restyle(self.curves, self.values["utilisation_pct"] / 100)

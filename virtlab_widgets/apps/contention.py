@@ -5,12 +5,18 @@ and a network-bound one the link, so their totals never grow with the core count
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..figures.contention import contention_figure, contention_restyle
 from ..models import presets as P
-from ..models.contention import BENCHMARKS, ContentionCurves, contention_curves
+from ..models.contention import BENCHMARKS, contention_curves
 from ..text import percent, t
 from .base import ModelApp
 from .controls import choice_dropdown, count_slider, number_slider, preset_dropdown, row
+
+__all__ = ["Contention", "contention"]
+
+_curves = lru_cache(maxsize=16)(contention_curves)  # the model for one setting of the controls it depends on
 
 
 class Contention(ModelApp):
@@ -32,21 +38,15 @@ class Contention(ModelApp):
         self.controls["instances"].min = 1
         self.set(instances=instances, host=host, vm=vm, container=container, benchmark=benchmark,
                  cores_each=cores_each)
-        self.curves = self._curves()
+        self._before_refresh()
         c = self.controls
         self._finish(contention_figure(self.curves, instances),
                      [row(c["instances"], c["cores_each"]), row(c["host"], c["vm"]),
                       row(c["container"], c["benchmark"])])
 
-    def _curves(self) -> ContentionCurves:
-        v = self.values
-        return contention_curves(v["host"], v["vm"], v["container"], v["benchmark"], v["cores_each"],
-                                 self.max_count)
-
     def _before_refresh(self) -> None:
-        key = {k: v for k, v in self.values.items() if k != "instances"}
-        if key != getattr(self, "_key", None):  # a count move only moves the markers
-            self._key, self.curves = key, self._curves()
+        v = self.values  # a count move finds its curves in the cache
+        self.curves = _curves(v["host"], v["vm"], v["container"], v["benchmark"], v["cores_each"], self.max_count)
 
     def _restyle(self):
         return contention_restyle(self.curves, self.values["instances"])

@@ -1,24 +1,22 @@
-"""Widget helpers shared by every app: labelled controls, summary line, figure widget."""
+"""Widget helpers shared by every app: labelled controls, summary line, figure widget, and the
+base of every app (:class:`App`; the demos' contract is :class:`~virtlab_widgets.apps.base.ModelApp`)."""
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from html import escape
 
 import ipywidgets as W
 import plotly.graph_objects as go
-import plotly.io as pio
-from plotly.basedatatypes import BaseFigure
 
+from ..export import static_mode
+from ..jupyter.a11y import with_slider_labels
+from ..jupyter.figurewidget import FigureWidget
+from ..jupyter.static_display import widget_html
 from ..models import presets as P
-from ..static import app_html, static_bundle, static_mode
 from ..style import font_size
 from ..text import label, t
-from .a11y import with_slider_labels
-from .figurewidget import FigureWidget
 
-PLOTLY_MIME = "application/vnd.plotly.v1+json"
 _WIDE = {"description_width": "initial"}
 
 
@@ -91,22 +89,22 @@ def row(*children: W.Widget) -> W.HBox:
 
 
 class App:
-    """Base of every app: ``self.widget`` is what the notebook shows."""
+    """Base of every app: ``self.widget`` is what the notebook shows, ``summary_text()`` its one line."""
 
     widget: W.Widget
 
+    def summary_text(self) -> str:  # pragma: no cover - every app overrides it
+        raise NotImplementedError
+
     def _repr_mimebundle_(self, **kwargs):
         if static_mode():  # kernel-less build (VIRTLAB_STATIC=1): a figure, never a dead slider
-            return static_bundle(self)
-        bundle = self.widget._repr_mimebundle_(**kwargs)
-        figure = getattr(self, "figure", None)
-        if isinstance(bundle, dict) and isinstance(figure, BaseFigure):
-            # A frontend without the widget manager (jupyterlab-rise: ipywidgets 8's manager
-            # fails to load there) shows the figure as it was drawn, not the widget's repr.
-            # JupyterLab prefers the widget view (rank -10 < plotly's 2): its view is unchanged.
-            bundle[PLOTLY_MIME] = json.loads(pio.to_json(figure, validate=False))
-        return bundle
+            try:
+                text = self.summary_text()
+            except Exception:  # noqa: BLE001 - a repr must never raise
+                text = type(self).__name__
+            return {"text/html": self.static_html(), "text/plain": text}
+        return self.widget._repr_mimebundle_(**kwargs)
 
     def static_html(self) -> str:
-        """This demo without a kernel: a plotly figure with its own sliders/menus (static.py)."""
-        return app_html(self)
+        """This app without a kernel: its widgets as inert HTML (a demo draws its figure instead)."""
+        return f'<div class="virtlab-static">{widget_html(self.widget)}</div>'

@@ -1,10 +1,11 @@
 """The VM-vs-container explorer: how many fit on one host, and what happens when they don't.
 
 Count sliders run from 0 to about twice what fits on the chosen host and are answered in the
-browser (``browserfigure.py``): every state they can reach is precomputed per preset, so a
-slider move redraws the figure and the summary without a kernel round trip, while the
+browser (``ModelApp.BROWSER_CONTROLS``): every state they can reach is precomputed per preset,
+so a slider move redraws the figure and the summary without a kernel round trip, while the
 slider's value still syncs to Python (``app.vms``, ``summary_text()``). Changing a preset
-(host, VM type, container app, runtime, page sharing) re-evaluates the model in the kernel.
+(host, VM type, container app, runtime, page sharing) re-evaluates the model in the kernel and
+gives the count sliders the new host's grid.
 """
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ import re
 import ipywidgets as W
 import plotly.graph_objects as go
 
+from ..export import Dim, State, engine_path
+from ..figures.common import by_position
 from ..figures.explorer import (
     ExplorerCurves,
     count_grid,
@@ -25,17 +28,22 @@ from ..figures.explorer import (
 )
 from ..models import model
 from ..models import presets as P
-from ..static import Dim, State, menu_dim
 from ..style import COLORS
 from ..text import disk, gib, percent, seconds, t
 from ..validate import MAX_COUNT, check_count
-from .browserfigure import BrowserFigure, grid_slider, link_slider, set_grid
-from .controls import App, preset_dropdown, row
+from .base import ModelApp
+from .browserfigure import grid_slider, set_grid
+from .controls import preset_dropdown, row
+from .static_export import menu_dim
+
+__all__ = ["VmVsContainer", "vm_vs_container"]
 
 _TAGS = re.compile(r"<[^>]+>")
+PRESETS = ("host", "vm", "container", "runtime", "page_sharing")
+"""The controls that change the model's curves (the counts only pick a point on them)."""
 
 
-class VmVsContainer(App):
+class VmVsContainer(ModelApp):
     """Count sliders, preset menus and a figure that answers "how many fit?" (see module doc).
 
     ``app.vms`` / ``app.containers`` are the counts, ``app.set(...)`` changes any control from
@@ -43,12 +51,11 @@ class VmVsContainer(App):
     the one-line summary.
     """
 
+    BROWSER_CONTROLS = ("vms", "containers")
+    BROWSER_REDRAW = False  # a move only moves traces: the fastest answer
+    SUMMARY_ABOVE = True    # controls, summary and the main row of plots on one laptop screen
     STATIC_POSITIONS = 9
     """Positions of each count slider in the kernel-less page (per host: 0 .. about twice what fits)."""
-
-    @property
-    def _static_positions(self) -> int:
-        return min(self.STATIC_POSITIONS, self.max_count + 1)
 
     def __init__(self, vms: int = 4, containers: int = 10, host: str = "laptop-16",
                  vm: str = "ubuntu-server", container: str = "web-small", runtime: str = "runc",
@@ -63,30 +70,23 @@ class VmVsContainer(App):
         if not isinstance(page_sharing, bool):
             raise TypeError(f"page_sharing must be True or False, got {page_sharing!r}")
         vms, containers = self._count(vms, "vms"), self._count(containers, "containers")
-        self._quiet = False
-        self.host_menu = preset_dropdown("hosts", host, "ctl.host")
-        self.vm_menu = preset_dropdown("vm_profiles", vm, "ctl.vm_profile")
-        self.container_menu = preset_dropdown("container_profiles", container, "ctl.container_profile")
-        self.runtime_menu = preset_dropdown("runtimes", runtime, "ctl.runtime")
-        for menu in (self.host_menu, self.vm_menu, self.container_menu, self.runtime_menu):
+        menus = {"host": preset_dropdown("hosts", host, "ctl.host"),
+                 "vm": preset_dropdown("vm_profiles", vm, "ctl.vm_profile"),
+                 "container": preset_dropdown("container_profiles", container, "ctl.container_profile"),
+                 "runtime": preset_dropdown("runtimes", runtime, "ctl.runtime")}
+        for menu in menus.values():
             menu.layout.width = "auto"  # as wide as its longest option, at any font size
-        self.sharing_box = W.Checkbox(value=page_sharing, description=t("ctl.page_sharing"), indent=False,
-                                      layout=W.Layout(width="auto"))
-        self.curves = self._curves(vms, containers)
-        self.vms_slider = grid_slider(t("ctl.vms"), self._grid("vm", vms), vms)
-        self.containers_slider = grid_slider(t("ctl.containers"), self._grid("ct", containers), containers)
-        self.view = BrowserFigure(["vms", "containers"])
-        self._show()
-        link_slider(self.vms_slider, self.view, "vms")
-        link_slider(self.containers_slider, self.view, "containers")
-        self.widget = W.VBox([
-            row(self.vms_slider, self.containers_slider),
-            row(self.host_menu, self.vm_menu, self.container_menu),
-            row(self.runtime_menu, self.sharing_box),
-            self.view,
-        ], layout=W.Layout(width="100%"))
-        for c in (self.host_menu, self.vm_menu, self.container_menu, self.runtime_menu, self.sharing_box):
-            c.observe(self._on_preset, names="value")
+        sharing = W.Checkbox(value=page_sharing, description=t("ctl.page_sharing"), indent=False,
+                             layout=W.Layout(width="auto"))
+        self.vms_slider = grid_slider(t("ctl.vms"), [vms], vms)  # its grid follows the presets (_regrid)
+        self.containers_slider = grid_slider(t("ctl.containers"), [containers], containers)
+        self.controls = {"vms": self.vms_slider, "containers": self.containers_slider, **menus,
+                         "page_sharing": sharing}
+        self._regrid(vms, containers)
+        c = self.controls
+        self._finish(explorer_figure(self.curves, vms, containers),
+                     [row(c["vms"], c["containers"]), row(c["host"], c["vm"], c["container"]),
+                      row(c["runtime"], c["page_sharing"])])
 
     # --- public API -------------------------------------------------------------
     @property
@@ -97,53 +97,91 @@ class VmVsContainer(App):
     def containers(self) -> int:
         return int(self.containers_slider.value)
 
-    @property
-    def figure(self) -> go.Figure:
-        """The figure as it is drawn for the current controls (built on demand)."""
-        return explorer_figure(self.curves, self.vms, self.containers)
-
-    def set(self, *, vms: int | None = None, containers: int | None = None, host: str | None = None,
-            vm: str | None = None, container: str | None = None, runtime: str | None = None,
-            page_sharing: bool | None = None) -> VmVsContainer:
+    def set(self, *, vms: int | None = None,  # type: ignore[override]  # counts off the grid extend it
+            containers: int | None = None, host: str | None = None, vm: str | None = None, container: str | None = None,
+            runtime: str | None = None, page_sharing: bool | None = None) -> VmVsContainer:
         """Change any control from code; bad values raise ``ValueError``/``TypeError``."""
         n = self.vms if vms is None else self._count(vms, "vms")
         m = self.containers if containers is None else self._count(containers, "containers")
-        menus: dict[W.ValueWidget, object] = {}
-        for value, menu, check in ((host, self.host_menu, P.host), (vm, self.vm_menu, P.vm_profile),
-                                   (container, self.container_menu, P.container_profile),
-                                   (runtime, self.runtime_menu, P.runtime)):
-            if value is not None:
-                menus[menu] = check(value).name
+        presets: dict[str, object] = {key: check(value).name for key, value, check in (
+            ("host", host, P.host), ("vm", vm, P.vm_profile), ("container", container, P.container_profile),
+            ("runtime", runtime, P.runtime)) if value is not None}
         if page_sharing is not None:
-            if not isinstance(page_sharing, bool):
-                raise TypeError(f"page_sharing must be True or False, got {page_sharing!r}")
-            menus[self.sharing_box] = page_sharing
-        changed = any(control.value != new for control, new in menus.items())
-        self._quiet = True  # one rebuild below, not one per control
-        try:
-            for control, new in menus.items():
-                control.value = new
-        finally:
-            self._quiet = False
-        on_grid = n in _values(self.vms_slider) and m in _values(self.containers_slider)
-        if changed or not on_grid:
-            self._rebuild(n, m)
-        elif (n, m) != (self.vms, self.containers):
-            self.vms_slider.value, self.containers_slider.value = n, m
-            # the browser links slider and figure itself; this keeps the kernel's copy in step
-            self.view.i_vms, self.view.i_containers = self.vms_slider.index, self.containers_slider.index
+            presets["page_sharing"] = page_sharing
+        with self._one_update():  # presets, new grids, counts: one update
+            self._set(presets)
+            if self._preset_values() != self._curves_for or n not in _values(self.vms_slider) \
+                    or m not in _values(self.containers_slider):
+                self._regrid(n, m)
+            self._set({"vms": n, "containers": m})
         return self
 
     def scenario(self) -> model.Scenario:
         """The full model result for the current controls."""
-        return model.simulate(self.vms, self.containers, self.host_menu.value, self.vm_menu.value,
-                              self.container_menu.value, self.runtime_menu.value, page_sharing=self._sharing())
+        v = self.values
+        return model.simulate(self.vms, self.containers, v["host"], v["vm"], v["container"], v["runtime"],
+                              page_sharing=self._sharing())
 
     def summary_text(self) -> str:
         """The one-line Korean summary of the current state."""
         return t("sum.sep").join(summary_parts(self.curves, self.vms, self.containers))
 
+    # --- the contract (apps/base.py) ----------------------------------------------------
+    def _before_refresh(self) -> None:
+        if self._preset_values() != self._curves_for:  # a preset menu moved
+            self._regrid(self.vms, self.containers)
+
+    def _restyle(self):
+        return {**preset_traces(self.curves), **explorer_state(self.curves, self.vms, self.containers)}
+
+    def _relayout_update(self) -> dict:
+        return preset_layout(self.curves)
+
+    def _state_at(self, values: dict) -> State:
+        """One count of each (the presets as they are), read from the curves."""
+        return explorer_state_for(self.curves, values["vms"], values["containers"], self._positions)
+
+    def _browser_parts(self) -> list[go.Figure]:
+        """The main row first (a slider move redraws it first), the secondary views below."""
+        c, n, m = self.curves, self.vms, self.containers
+        return [explorer_figure(c, n, m, rows=(1,)), explorer_figure(c, n, m, rows=(2,))]
+
+    def _static_dims(self) -> list[Dim]:
+        """Count sliders by position (each host's own 0 .. about twice what fits), preset menus."""
+        self._static_cache: dict[tuple, tuple] = {}  # one export: each preset's curves, built once
+        k = self._static_positions
+        dims = []
+        for name, kind, current in (("vms", "vm", self.vms), ("containers", "container", self.containers)):
+            counts = static_counts(self.curves.side[kind].capacity, current, k, self.max_count)
+            dims.append(Dim(name, t(f"ctl.{name}"), list(range(k)), [f"{v:,}" for v in counts], counts.index(current)))
+        return dims + [menu_dim(name, self.controls[name]) for name in ("host", "vm", "runtime")]
+
+    def _static_state(self, values: dict) -> State:
+        """The live widget's state for one combination, plus what the presets change."""
+        key = (values["host"], values["vm"], values["runtime"])
+        if key not in self._static_cache:
+            v = self.values
+            initial = key == (v["host"], v["vm"], v["runtime"])
+            n, m = (self.vms, self.containers) if initial else (None, None)
+            host, vm, container, runtime, s = key[0], key[1], v["container"], key[2], self._sharing()
+            vm_pos = static_counts(model.vm_capacity(host, vm, page_sharing=s), n, self._static_positions,
+                                   self.max_count)
+            ct_pos = static_counts(model.container_capacity(host, container, runtime), m, self._static_positions,
+                                   self.max_count)
+            c = curves_for(host, vm, container, runtime, s, vm_pos[-1], ct_pos[-1], self.max_count)
+            steps = {f"sliders.{i}.steps": [dict(label=f"{x:,}", method="skip", args=[None], value=f"{x:,}")
+                                            for x in pos] for i, pos in enumerate((vm_pos, ct_pos))}
+            self._static_cache[key] = c, vm_pos, ct_pos, steps
+        c, vm_pos, ct_pos, steps = self._static_cache[key]
+        state = explorer_state_for(c, vm_pos[values["vms"]], ct_pos[values["containers"]], self._positions,
+                                   presets=True)
+        return State(data=state.data, layout={**state.layout, **steps}, summary=state.summary)
+
     # --- internals --------------------------------------------------------------
+    @property
+    def _static_positions(self) -> int:
+        return min(self.STATIC_POSITIONS, self.max_count + 1)
+
     def _count(self, value, name: str) -> int:
         count = check_count(value, name, self.max_count)
         if not isinstance(count, int):
@@ -151,78 +189,20 @@ class VmVsContainer(App):
         return count
 
     def _sharing(self) -> float:
-        return model.page_sharing_bound() if self.sharing_box.value else 0.0
+        return model.page_sharing_bound() if self.controls["page_sharing"].value else 0.0
 
-    def _curves(self, n: int, m: int) -> ExplorerCurves:
-        """The model over every count the sliders reach for the current presets (with ``n``, ``m``)."""
-        return curves_for(self.host_menu.value, self.vm_menu.value, self.container_menu.value,
-                          self.runtime_menu.value, self._sharing(), n, m, self.max_count)
+    def _preset_values(self) -> tuple:
+        return tuple(self.controls[name].value for name in PRESETS)
 
-    def _grid(self, kind: str, current: int) -> list[int]:
-        cap = self.curves.vm_capacity if kind == "vm" else self.curves.ct_capacity
-        return count_grid(cap, current, self.max_count)
-
-    def _dims(self) -> list[Dim]:
-        dims = []
-        for name, slider in (("vms", self.vms_slider), ("containers", self.containers_slider)):
-            values = _values(slider)
-            dims.append(Dim(name, slider.description, values, [f"{v:,}" for v in values], slider.index))
-        return dims
-
-    def _state(self, values: dict) -> State:
-        return explorer_state_for(self.curves, values["vms"], values["containers"])
-
-    def _show(self) -> None:
-        """Send every state of the current presets to the browser."""
-        c, n, m = self.curves, self.vms, self.containers
-        self.view.show([explorer_figure(c, n, m, rows=(1,)), explorer_figure(c, n, m, rows=(2,))], self._dims(),
-                       self._state, sep=t("sum.sep"))
-
-    def _rebuild(self, n: int, m: int) -> None:
-        """New curves and slider grids (presets changed, or a count off the grid), kept at ``n``, ``m``."""
-        self.curves = self._curves(n, m)
-        set_grid(self.vms_slider, self._grid("vm", n), n)
-        set_grid(self.containers_slider, self._grid("ct", m), m)
-        self._show()
-
-    def _on_preset(self, _change=None) -> None:
-        if not self._quiet:
-            self._rebuild(self.vms, self.containers)
-
-    # --- kernel-less mode (virtlab_widgets/static.py) -----------------------------------
-    def _static_dims(self) -> list[Dim]:
-        """Count sliders by position (each host's own 0 .. about twice what fits), preset menus."""
-        k = self._static_positions
-        dims = []
-        for name, cap, current in (("vms", self.curves.vm_capacity, self.vms),
-                                   ("containers", self.curves.ct_capacity, self.containers)):
-            counts = static_counts(cap, current, k, self.max_count)
-            dims.append(Dim(name, t(f"ctl.{name}"), list(range(k)), [f"{v:,}" for v in counts], counts.index(current)))
-        return dims + [menu_dim("host", self.host_menu), menu_dim("vm", self.vm_menu),
-                       menu_dim("runtime", self.runtime_menu)]
-
-    def _static_base_figure(self) -> go.Figure:
-        return self.figure
-
-    def _static_state(self, v: dict) -> State:
-        """The live widget's state for one combination, plus what the presets change."""
-        key = (v["host"], v["vm"], v["runtime"])
-        cache = self.__dict__.setdefault("_static_cache", {})
-        if key not in cache:
-            initial = key == (self.host_menu.value, self.vm_menu.value, self.runtime_menu.value)
-            n, m = (self.vms, self.containers) if initial else (None, None)
-            vm, container, runtime, s = key[1], self.container_menu.value, key[2], self._sharing()
-            vm_pos = static_counts(model.vm_capacity(key[0], vm, page_sharing=s), n, self._static_positions,
-                                   self.max_count)
-            ct_pos = static_counts(model.container_capacity(key[0], container, runtime), m, self._static_positions,
-                                   self.max_count)
-            c = curves_for(key[0], vm, container, runtime, s, vm_pos[-1], ct_pos[-1], self.max_count)
-            steps = {f"sliders.{i}.steps": [dict(label=f"{x:,}", method="skip", args=[None], value=f"{x:,}")
-                                            for x in pos] for i, pos in enumerate((vm_pos, ct_pos))}
-            cache[key] = c, vm_pos, ct_pos, steps
-        c, vm_pos, ct_pos, steps = cache[key]
-        state = explorer_state_for(c, vm_pos[v["vms"]], ct_pos[v["containers"]], presets=True)
-        return State(data=state.data, layout={**state.layout, **steps}, summary=state.summary)
+    def _regrid(self, n: int, m: int) -> None:
+        """The model over every count the sliders reach for the current presets, and the sliders'
+        grids for it (0 .. about twice what fits), kept at ``n`` VMs and ``m`` containers."""
+        v = self.values
+        self.curves = curves_for(v["host"], v["vm"], v["container"], v["runtime"], self._sharing(), n, m,
+                                 self.max_count)
+        self._curves_for = self._preset_values()
+        set_grid(self.vms_slider, count_grid(self.curves.side["vm"].capacity, n, self.max_count), n)
+        set_grid(self.containers_slider, count_grid(self.curves.side["container"].capacity, m, self.max_count), m)
 
 
 def curves_for(host: str, vm: str, container: str, runtime: str, sharing: float, n: int, m: int,
@@ -254,13 +234,14 @@ def static_counts(capacity: int, current: int | None, k: int, limit: int) -> lis
     return picked
 
 
-def explorer_state_for(c: ExplorerCurves, n: int, m: int, presets: bool = False) -> State:
-    """One state of the explorer: figure values and summary (HTML parts); with ``presets`` also
-    what changes with the presets (the kernel-less page's menus)."""
+def explorer_state_for(c: ExplorerCurves, n: int, m: int, positions: dict[str, int], presets: bool = False) -> State:
+    """One state of the explorer (traces at ``positions``, see ``figures.common.trace_positions``):
+    figure values and summary (HTML parts); with ``presets`` also what changes with the presets
+    (the kernel-less page's menus)."""
     now = c.now(n, m)
     traces = {**preset_traces(c), **explorer_state(c, n, m, now)} if presets else explorer_state(c, n, m, now)
-    data = {(i, path): value for i, props in traces.items() for path, value in props.items()}
-    return State(data=data, layout=preset_layout(c) if presets else {}, summary=summary_html_parts(c, n, m, now))
+    layout = {engine_path(k): v for k, v in preset_layout(c).items()} if presets else {}
+    return State(data=by_position(positions, traces), layout=layout, summary=summary_html_parts(c, n, m, now))
 
 
 def summary_parts(curves: ExplorerCurves, n: int, m: int, now: dict | None = None) -> list[str]:

@@ -10,6 +10,8 @@ from ..figures.timeline import events
 from ..tables import html_table
 from ..text import t
 
+__all__ = ["timeline_sources"]
+
 
 def events_table_html(section: int = 6, lecture_only: bool = True) -> str:
     """Date, event, what happened and the source of each event (the lecture's own by default)."""

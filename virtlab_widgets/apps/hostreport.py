@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from html import escape
 
+from ..export import static_mode
 from ..models.probe import HostReport, example_report, probe
-from ..static import static_mode
 from ..text import t
 
 

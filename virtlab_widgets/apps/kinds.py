@@ -11,6 +11,8 @@ from ..text import t
 from ..validate import check_choice
 from .controls import App, summary, summary_html
 
+__all__ = ["SortKinds", "sort_kinds"]
+
 
 class SortKinds(App):
     """One dropdown per situation, one check button, feedback with the reason per situation."""

@@ -8,6 +8,8 @@ from ..text import gib, label, percent, seconds, t
 from .base import ModelApp
 from .controls import choice_dropdown, count_slider, preset_dropdown, row
 
+__all__ = ["MultibootVsVm", "multiboot_vs_vm"]
+
 
 def _minutes(s: float) -> str:
     return t("unit.min", v=f"{s / 60:.1f}")

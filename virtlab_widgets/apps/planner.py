@@ -12,6 +12,8 @@ from .base import ModelApp
 from .controls import choice_dropdown, count_slider, number_slider, row
 from .hostreport import ShowsHost
 
+__all__ = ["VmPlanner", "vm_planner"]
+
 
 class VmPlanner(ShowsHost, ModelApp):
     """Guests × size on the probed host: stacked bars (notebook 1's carving figure) + a suggestion."""
@@ -52,8 +54,8 @@ class VmPlanner(ShowsHost, ModelApp):
     def _restyle(self):
         return carving_restyle(self.plan.carving())
 
-    def _relayout(self) -> None:
-        self.figure.plotly_relayout({"xaxis.range": [0, x_end(self.plan.carving())], "title.text": t("plan.title")})
+    def _relayout_update(self) -> dict:
+        return {"xaxis.range": [0, x_end(self.plan.carving())], "title.text": t("plan.title")}
 
     def summary_text(self) -> str:
         """The machine, how many guests of this size fit, today's plan, and a suggested size."""

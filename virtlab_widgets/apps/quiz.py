@@ -35,6 +35,8 @@ from ..text import DEFAULT, language, t
 from ..validate import check_choice
 from .controls import App
 
+__all__ = ["Quiz", "quiz"]
+
 SKILLS = ("reason", "recall")
 """What a question asks for: reasoning (predict a demo, choose a design) or recalling a fact."""
 

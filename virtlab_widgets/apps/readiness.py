@@ -12,6 +12,8 @@ from ..validate import check_choice
 from .controls import App, choice_dropdown, html_with_code, keep_words, row, summary, summary_html
 from .hostreport import ShowsHost
 
+__all__ = ["Readiness", "readiness_check"]
+
 _MARK = {"pass": ("✔", COLORS["process"]), "warn": ("⚠", COLORS["container"]), "fail": ("✘", COLORS["warn"])}
 
 

@@ -1,15 +1,21 @@
 """App: Scale Up vs Scale Out as a service grows (notebook 2, flexibility)."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 
 from ..figures.scaling import scaling_figure, scaling_restyle
-from ..models.scaling import BASE_CORES, ScalingCurves, scaling_curves
+from ..models.scaling import BASE_CORES, scaling_curves
 from ..text import t
 from .base import ModelApp
 from .controls import choice_dropdown, number_slider, row
 
+__all__ = ["ScaleUpOut", "scale_up_out"]
+
 MAX_DEMAND = 200
+
+_curves = lru_cache(maxsize=16)(scaling_curves)  # the model for one setting of the controls it depends on
 
 
 class ScaleUpOut(ModelApp):
@@ -23,18 +29,13 @@ class ScaleUpOut(ModelApp):
             "target_pct": number_slider("ctl.target", 70, 30, 100, 5),
         }
         self.set(demand=demand, node_cores=node_cores, target_pct=target_pct)
-        self.curves = self._curves()
+        self._before_refresh()
         c = self.controls
         self._finish(scaling_figure(self.curves, demand), [row(c["demand"], c["target_pct"]), row(c["node_cores"])])
 
-    def _curves(self) -> ScalingCurves:
-        v = self.values
-        return scaling_curves(float(v["node_cores"]), v["target_pct"] / 100, MAX_DEMAND)
-
     def _before_refresh(self) -> None:
-        key = (self.values["node_cores"], self.values["target_pct"])
-        if key != getattr(self, "_key", None):
-            self._key, self.curves = key, self._curves()
+        v = self.values  # a move of the demand finds its curves in the cache
+        self.curves = _curves(float(v["node_cores"]), v["target_pct"] / 100, MAX_DEMAND)
 
     def _restyle(self):
         return scaling_restyle(self.curves, self.values["demand"])

@@ -9,6 +9,8 @@ from ..text import t
 from ..validate import check_choice
 from .controls import App, choice_dropdown, keep_words, row, summary, summary_html
 
+__all__ = ["VmSoftware", "vm_software"]
+
 ALL = "all"
 
 

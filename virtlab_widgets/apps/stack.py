@@ -17,6 +17,8 @@ from ..validate import check_choice
 from .base import ModelApp
 from .controls import choice_dropdown, row
 
+__all__ = ["HypervisorStacks", "hypervisor_stacks"]
+
 
 @dataclass(frozen=True)
 class Product:
@@ -69,14 +71,16 @@ class HypervisorStacks(ModelApp):
         here = self.values["you_are_here"]
         return here if here in layers(self.values["arch"]) else None
 
-    def _restyle(self):
-        return stack_restyle(self.values["arch"], self._here())
-
-    def _relayout(self) -> None:
-        self.figure.plotly_relayout(stack_relayout(self.values["arch"]))
+    def _before_refresh(self) -> None:
         items = "".join(f"<li><b>{escape(p.name)}</b>{' ⚖' if p.debated else ''}: {escape(p.note)}</li>"
                         for p in products(self.values["arch"]))
         self.products.value = f"<b>{t('stack.products')}</b><ul>{items}</ul>"
+
+    def _restyle(self):
+        return stack_restyle(self.values["arch"], self._here())
+
+    def _relayout_update(self) -> dict:
+        return stack_relayout(self.values["arch"])
 
     def summary_text(self) -> str:
         """Layers bottom to top (with counts) and the products of the current architecture."""

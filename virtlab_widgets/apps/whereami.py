@@ -14,6 +14,8 @@ from .base import ModelApp
 from .controls import choice_dropdown, keep_words, row
 from .hostreport import ShowsHost
 
+__all__ = ["WhereAmI", "where_am_i"]
+
 VERDICTS = ("in_container", "in_vm", "hw_virt", "nested_virt")
 
 
@@ -58,12 +60,14 @@ class WhereAmI(ShowsHost, ModelApp):
         view = self.values["view"]
         return (self.location.arch, self.location.layer) if view == "mine" else EXAMPLES[view]
 
+    def _before_refresh(self) -> None:
+        self.details.value = keep_words(report_html(self.report)) if self.values["view"] == "mine" else ""
+
     def _restyle(self):
         return stack_restyle(*self._arch_layer())
 
-    def _relayout(self) -> None:
-        self.figure.plotly_relayout(stack_relayout(self._arch_layer()[0]))
-        self.details.value = keep_words(report_html(self.report)) if self.values["view"] == "mine" else ""
+    def _relayout_update(self) -> dict:
+        return stack_relayout(self._arch_layer()[0])
 
     def summary_text(self) -> str:
         """Where this notebook runs (or the example shown) and how sure the probe is."""

@@ -2,7 +2,7 @@
 
 Horizontal stacked bars in % of the host's capacity, one bar per resource; every VM is
 its own segment, so overcommit shows as bars running past the 100 % line. The trace
-layout is fixed (``MAX_VMS`` VM traces), so :func:`carving_restyle` updates it in place.
+layout is fixed (``MAX_VMS`` VM traces, :func:`vm_trace`), so :func:`carving_restyle` updates it in place.
 """
 from __future__ import annotations
 
@@ -12,10 +12,15 @@ import plotly.graph_objects as go
 from ..models.carving import RESOURCES, Carving
 from ..style import COLORS, OVERCOMMIT_FILL, base_layout, em, font_size
 from ..text import t
-from .common import apply_restyle, fit_layout, narrow_width, text_width
+from .common import TraceUpdate, apply_traces, fit_layout, narrow_width, text_width
 
 MAX_VMS = 32
-HYPERVISOR, FIRST_VM, FREE, RATIO = 0, 1, MAX_VMS + 1, MAX_VMS + 2
+HYPERVISOR, FREE, RATIO = "hypervisor", "free", "ratio"  # trace ids (and the VMs', vm_trace)
+
+
+def vm_trace(i: int) -> str:
+    """The id of the bar segment of VM slot ``i`` (0 .. MAX_VMS - 1)."""
+    return f"vm{i}"
 
 
 def _amount(resource: str, v: float) -> str:
@@ -57,43 +62,40 @@ def x_end(c: Carving) -> float:
     return end
 
 
-def carving_restyle(c: Carving) -> tuple[dict, list[int]]:
-    """``plotly_restyle`` arguments that redraw every bar segment and label for ``c``."""
+def carving_restyle(c: Carving) -> TraceUpdate:
+    """Every bar segment and label for ``c``."""
     cats = categories(c)
 
-    def pct(v: np.ndarray) -> list[float]:
-        return list(np.asarray(v) / c.capacity * 100)
+    def bar(v: np.ndarray) -> dict:
+        return {"x": list(np.asarray(v) / c.capacity * 100), "y": cats,
+                "customdata": [_amount(r, float(x)) for r, x in zip(RESOURCES, v)]}
 
-    def hover(v: np.ndarray) -> list[str]:
-        return [_amount(r, float(x)) for r, x in zip(RESOURCES, v)]
-
-    # the bar segments in trace order: the reserve, one per VM slot (empty past c.vms), the free rest
-    segments = [c.reserved, *(c.per_vm if i < c.vms else np.zeros(3) for i in range(MAX_VMS)), c.free]
-    xs = [pct(s) for s in segments] + [list(_label_x(c))]
-    ys = [cats] * (len(segments) + 1)
-    cds = [hover(s) for s in segments] + [[ratio_label(c, i) for i in range(3)]]
-    text = [None] * (MAX_VMS + 2) + [[bar_label(c, i) for i in range(3)]]
-    return {"x": xs, "y": ys, "customdata": cds, "text": text}, list(range(MAX_VMS + 3))
+    # the reserve, one segment per VM slot (empty past c.vms), the free rest, the labels
+    return {HYPERVISOR: bar(c.reserved),
+            **{vm_trace(i): bar(c.per_vm if i < c.vms else np.zeros(3)) for i in range(MAX_VMS)},
+            FREE: bar(c.free),
+            RATIO: {"x": list(_label_x(c)), "y": cats, "customdata": [ratio_label(c, i) for i in range(3)],
+                    "text": [bar_label(c, i) for i in range(3)]}}
 
 
 def carving_figure(c: Carving) -> go.Figure:
     """Build the carving figure for ``c``."""
     fig = go.Figure()
     bar = dict(orientation="h", hovertemplate="%{customdata}<extra>%{fullData.name}</extra>")
-    fig.add_bar(name=t("carve.hypervisor"), marker=dict(color=COLORS["muted"]), **bar)
+    fig.add_bar(meta=HYPERVISOR, name=t("carve.hypervisor"), marker=dict(color=COLORS["muted"]), **bar)
     for i in range(MAX_VMS):
-        fig.add_bar(name=t("carve.vm") if i == 0 else t("carve.vm_i", i=i + 1), legendgroup="vm",
+        fig.add_bar(meta=vm_trace(i), name=t("carve.vm") if i == 0 else t("carve.vm_i", i=i + 1), legendgroup="vm",
                     showlegend=i == 0, marker=dict(color=COLORS["vm"], line=dict(color="white", width=1.5)),
                     **bar)
-    fig.add_bar(name=t("carve.free"), marker=dict(color="rgba(0,0,0,0.06)",
+    fig.add_bar(meta=FREE, name=t("carve.free"), marker=dict(color="rgba(0,0,0,0.06)",
                                                   line=dict(color=COLORS["muted"], width=1)), **bar)
-    fig.add_scatter(name="", mode="text", showlegend=False, textposition="middle right", cliponaxis=False,
+    fig.add_scatter(meta=RATIO, name="", mode="text", showlegend=False, textposition="middle right", cliponaxis=False,
                     textfont=dict(size=font_size() + 1), hoverinfo="skip")
     fig.add_vline(x=100, line=dict(color=COLORS["host"], width=2.5))
     fig.add_annotation(x=100, xref="x", y=1, yref="paper", yanchor="bottom", xanchor="center", showarrow=False,
                        text=t("carve.capacity"), yshift=em(0.15))
     fig.add_vrect(x0=100, x1=1e6, fillcolor=OVERCOMMIT_FILL, line_width=0, layer="below")
-    apply_restyle(fig, carving_restyle(c))
+    apply_traces(fig, carving_restyle(c))
     fig.update_layout(**base_layout(barmode="stack", bargap=0.3, uirevision="carving", title=t("carve.title")))
     fig.update_xaxes(title_text=t("carve.axis_x"), range=[0, x_end(c)])
     fig.update_yaxes(autorange="reversed")

@@ -1,7 +1,10 @@
-"""Helpers shared by the figure builders: in-place updates, text widths and a layout that
-grows with the font.
+"""Helpers shared by the figure builders: traces by id, text widths and a layout that grows
+with the font.
 
-A figure has no fixed width: it fills its output area (``apps/figurewidget.py``; the
+Every trace a builder draws carries an id (:func:`trace_positions`), and every in-place update
+names the traces it changes (:data:`TraceUpdate`), so adding a trace renumbers nothing.
+
+A figure has no fixed width: it fills its output area (``jupyter/figurewidget.py``; the
 kernel-less pages use plotly's ``responsive``). Whatever must not collide is therefore
 placed for the narrowest width a figure is expected at (:func:`narrow_width`), with text
 widths estimated by :func:`text_width`; vertical space (margins, legend, height) is computed
@@ -13,22 +16,54 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from typing import Any, TypeAlias, TypeVar
 
 import plotly.graph_objects as go
+from plotly.basedatatypes import BaseFigure, BaseTraceType
 
 from ..style import em, font_size, growth
 
+# --- traces by id -------------------------------------------------------------------------------
+# A trace's id is its plotly ``meta`` (invisible unless a text template asks for ``%{meta}``).
+# ``uid`` would be the natural place, but a FigureWidget replaces every uid with a random one;
+# ``name`` is the translated legend text, and several traces share one.
+TraceUpdate: TypeAlias = dict[str, dict[str, Any]]
+"""Changes to a figure's traces by id: ``{trace id: {property path: value}}``, e.g.
+``{"vm_now": {"x": [4], "marker.color": "#D55E00"}}``. Figure builders draw empty traces and
+fill them with the same update the apps send later, so a figure and its in-place updates can
+never disagree."""
 
-def apply_restyle(fig: go.Figure, update: tuple[dict, list[int]]) -> go.Figure:
-    """Apply a ``plotly_restyle``-style ``(values, trace_indices)`` update to a plain Figure.
+AnyFigure = TypeVar("AnyFigure", bound=BaseFigure)
 
-    Figure builders draw empty traces, then fill them with the same update the apps
-    send later, so a figure and its in-place updates can never disagree.
-    """
-    values, indices = update
-    for j, i in enumerate(indices):
-        fig.data[i].update({key: per_trace[j] for key, per_trace in values.items()})
+
+def trace_positions(fig: BaseFigure) -> dict[str, int]:
+    """The place of every trace in ``fig.data``, by its id."""
+    return {tr.meta: i for i, tr in enumerate(fig.data) if isinstance(tr.meta, str)}
+
+
+def trace(fig: BaseFigure, trace_id: str) -> BaseTraceType:
+    """The trace of ``fig`` with this id."""
+    positions = trace_positions(fig)
+    if trace_id not in positions:
+        raise KeyError(f"no trace {trace_id!r} in this figure; it has {sorted(positions)}")
+    return fig.data[positions[trace_id]]
+
+
+def apply_traces(fig: AnyFigure, update: TraceUpdate) -> AnyFigure:
+    """``fig`` with every value of ``update`` set (in place; returned for chaining). A
+    FigureWidget inside ``batch_update()`` sends them to the browser as one message."""
+    positions = trace_positions(fig)
+    for trace_id, props in update.items():
+        target = fig.data[positions[trace_id]]
+        for path, value in props.items():
+            target[path] = value
     return fig
+
+
+def by_position(positions: dict[str, int], update: TraceUpdate) -> dict[tuple[int, str], Any]:
+    """``update`` keyed by (trace position, property path), the state engine's form
+    (:attr:`virtlab_widgets.export.State.data`)."""
+    return {(positions[trace_id], path): value for trace_id, props in update.items() for path, value in props.items()}
 
 
 # --- text widths ------------------------------------------------------------------------------

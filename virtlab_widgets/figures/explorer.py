@@ -16,8 +16,8 @@ time (``model.fits``).
 
 :func:`explorer_curves` evaluates the model once per preset over every count the sliders can
 reach; :func:`explorer_state` is everything that depends on the two counts (trace values by
-trace index), :func:`explorer_figure` the figure for one state. The live widget and the
-kernel-less page send exactly these states (``virtlab_widgets/static.py``).
+trace id), :func:`explorer_figure` the figure for one state. The live widget and the
+kernel-less page send exactly these states (``virtlab_widgets/export``).
 """
 from __future__ import annotations
 
@@ -30,19 +30,31 @@ import plotly.graph_objects as go
 
 from ..models import model
 from ..models import presets as P
-from ..static import plotly_path
 from ..style import COLORS, SYMBOLS, base_layout, em, font_size, growth, line_width, marker_size
 from ..text import disk, gib, label, language, percent, t
 from ..validate import MAX_COUNT
-from .common import narrow_width, text_width
+from .common import TraceUpdate, apply_traces, narrow_width, text_width, trace_positions
 
-# Trace order (fixed: states address traces by index).
-VM_MEM, VM_CUT, VM_NOW = 0, 1, 2
-CT_MEM, CT_CUT, CT_NOW = 3, 4, 5
-PERF, PERF_NOW = 6, 7
-VM_READY, VM_NOFIT, VM_READY_NOW = 8, 9, 10
-CT_READY, CT_NOFIT, CT_READY_NOW = 11, 12, 13
-DISK_VM, DISK_CT, DISK_HOST = 14, 15, 16
+KINDS = ("vm", "container")
+"""The two kinds compared, each with its column of panels (VMs left, containers in the middle)."""
+
+
+def column_trace(kind: str, part: str) -> str:
+    """The id of a trace of ``kind``'s column: its memory curve (``mem``), the dotted line at the
+    most that fit (``cut``), the memory marker (``now``), the ready-time curve (``ready``), the
+    "does not fit" band (``nofit``), the ready-time marker (``ready_now``), its disk bar (``disk``)."""
+    return f"{kind}:{part}"
+
+
+VM_MEM, VM_CUT, VM_NOW = column_trace("vm", "mem"), column_trace("vm", "cut"), column_trace("vm", "now")
+CT_MEM, CT_CUT, CT_NOW = (column_trace("container", "mem"), column_trace("container", "cut"),
+                          column_trace("container", "now"))
+VM_READY, VM_NOFIT, VM_READY_NOW = (column_trace("vm", "ready"), column_trace("vm", "nofit"),
+                                    column_trace("vm", "ready_now"))
+CT_READY, CT_NOFIT, CT_READY_NOW = (column_trace("container", "ready"), column_trace("container", "nofit"),
+                                    column_trace("container", "ready_now"))
+DISK_VM, DISK_CT = column_trace("vm", "disk"), column_trace("container", "disk")
+PERF, PERF_NOW, DISK_HOST = "perf", "perf_now", "host_disk"
 
 DENSE = 40
 """A count slider up to this many shows every whole number; longer ones a 1-1.5-2-3-4-5-6-8 grid."""
@@ -104,10 +116,26 @@ def _polyline(x, y) -> tuple[np.ndarray, np.ndarray]:
     return x[keep], y[keep]
 
 
+@dataclass(frozen=True)
+class Side:
+    """One kind's curves over every count its slider reaches (memory in GiB, time in seconds)."""
+
+    counts: np.ndarray
+    mem_gib: np.ndarray     # the instances' own memory (without the host's reserve)
+    disk_gib: np.ndarray
+    ready_s: np.ndarray     # all started together (the figure hides what does not fit)
+    capacity: int           # what fits alone (model.vm_capacity, model.container_capacity)
+
+    @property
+    def top(self) -> int:
+        """The largest count: the end of its slider."""
+        return int(self.counts[-1])
+
+
 @dataclass
 class ExplorerCurves:
-    """The model evaluated once per preset for 0..``vm_counts[-1]`` VMs and 0..``ct_counts[-1]``
-    containers on one host (memory in GiB, time in seconds)."""
+    """The model evaluated once per preset for every count of VMs and containers on one host
+    (``side["vm"]``, ``side["container"]``: each kind's curves, see :class:`Side`)."""
 
     host: str
     vm: str
@@ -117,73 +145,47 @@ class ExplorerCurves:
     reserve_gib: float
     ram_gib: float
     host_disk_gib: float
-    vm_counts: np.ndarray
-    ct_counts: np.ndarray
-    vm_mem_gib: np.ndarray        # the VMs' own memory (without the host's reserve)
-    ct_mem_gib: np.ndarray
-    vm_disk_gib: np.ndarray
-    ct_disk_gib: np.ndarray
-    vm_ready_s: np.ndarray        # all n booted together (the figure hides what does not fit)
-    ct_ready_s: np.ndarray
-    vm_capacity: int              # what fits alone (model.vm_capacity)
-    ct_capacity: int
+    side: dict[str, Side]
     _cache: dict = field(default_factory=dict, repr=False)  # fit masks and per-count parts, built once
-
-    @property
-    def vm_top(self) -> int:
-        return int(self.vm_counts[-1])
-
-    @property
-    def ct_top(self) -> int:
-        return int(self.ct_counts[-1])
 
     @property
     def mem_top_gib(self) -> float:
         """Top of the memory axis: twice the host's RAM."""
         return 2 * self.ram_gib
 
-    def fits(self, n, m):
-        """``model.fits`` for these presets (RAM and disk, VMs and containers together)."""
-        return model.fits(n, m, self.host, self.vm, self.container, self.runtime, page_sharing=self.page_sharing)
-
-    def vm_fit(self, m: int) -> np.ndarray:
-        """For every VM count, whether it fits together with ``m`` containers."""
-        key = ("vm", m)
+    def fit_parts(self, kind: str, other: int) -> tuple[np.ndarray, np.ndarray]:
+        """For every count of ``kind`` beside ``other`` of the other kind: whether the memory
+        fits, whether the disk fits (``model.fit_parts``, evaluated once per ``other``)."""
+        key = ("fit", kind, other)
         if key not in self._cache:
-            self._cache[key] = np.asarray(self.fits(self.vm_counts, m), dtype=bool)
+            counts = self.side[kind].counts
+            n, m = (counts, other) if kind == "vm" else (other, counts)
+            parts = model.fit_parts(n, m, self.host, self.vm, self.container, self.runtime,
+                                    page_sharing=self.page_sharing)
+            self._cache[key] = tuple(np.broadcast_to(np.asarray(p, dtype=bool), counts.shape) for p in parts)
         return self._cache[key]
 
-    def ct_fit(self, n: int) -> np.ndarray:
-        """For every container count, whether it fits together with ``n`` VMs."""
-        key = ("ct", n)
-        if key not in self._cache:
-            self._cache[key] = np.asarray(self.fits(n, self.ct_counts), dtype=bool)
-        return self._cache[key]
+    def fit(self, kind: str, other: int) -> np.ndarray:
+        """For every count of ``kind``, whether it fits beside ``other`` of the other kind (``model.fits``)."""
+        memory_ok, disk_ok = self.fit_parts(kind, other)
+        return memory_ok & disk_ok
 
-    def vm_cut(self, m: int) -> int:
-        """The most VMs that fit beside ``m`` containers (-1: not even none of them fit)."""
-        return int(np.count_nonzero(self.vm_fit(m))) - 1
-
-    def ct_cut(self, n: int) -> int:
-        """The most containers that fit beside ``n`` VMs (-1: not even none fit)."""
-        return int(np.count_nonzero(self.ct_fit(n))) - 1
+    def cut(self, kind: str, other: int) -> int:
+        """The most of ``kind`` that fit beside ``other`` of the other kind (-1: not even none fit)."""
+        return int(np.count_nonzero(self.fit(kind, other))) - 1
 
     def now(self, n: int, m: int) -> dict:
-        """Every number of one state, read from the curves (``model.fits`` for the verdict,
+        """Every number of one state, read from the curves (``model.fit_parts`` for the verdict,
         evaluated once per container count over every VM count)."""
-        total = self.reserve_gib + self.vm_mem_gib[n] + self.ct_mem_gib[m]
-        ratio = total / self.ram_gib
-        fits = bool(self.vm_fit(m)[n])
-        memory_ok = float(model.swapped_fraction(total * 1024, self.host)) == 0.0  # "RAM 초과" iff swapping
-        if fits or memory_ok:  # model.fits = memory and disk: with memory fine, fits decides the disk
-            disk_ok = fits
-        else:
-            disk_ok = bool(self.vm_disk_gib[n] + self.ct_disk_gib[m] <= self.host_disk_gib)
-        return dict(total_gib=float(total), ratio=float(ratio), fits=fits, memory_ok=memory_ok, disk_ok=disk_ok,
+        vm, ct = self.side["vm"], self.side["container"]
+        total = self.reserve_gib + vm.mem_gib[n] + ct.mem_gib[m]
+        memory_ok, disk_ok = (bool(ok[n]) for ok in self.fit_parts("vm", m))
+        return dict(total_gib=float(total), ratio=float(total / self.ram_gib), fits=memory_ok and disk_ok,
+                    memory_ok=memory_ok, disk_ok=disk_ok,
                     perf=float(model.relative_performance(total * 1024, self.host)),
-                    vm_mem_gib=float(self.vm_mem_gib[n]), ct_mem_gib=float(self.ct_mem_gib[m]),
-                    vm_disk_gib=float(self.vm_disk_gib[n]), ct_disk_gib=float(self.ct_disk_gib[m]),
-                    vm_ready_s=float(self.vm_ready_s[n]), ct_ready_s=float(self.ct_ready_s[m]))
+                    vm_mem_gib=float(vm.mem_gib[n]), ct_mem_gib=float(ct.mem_gib[m]),
+                    vm_disk_gib=float(vm.disk_gib[n]), ct_disk_gib=float(ct.disk_gib[m]),
+                    vm_ready_s=float(vm.ready_s[n]), ct_ready_s=float(ct.ready_s[m]))
 
 
 def explorer_curves(host="laptop-16", vm="ubuntu-server", container="web-small", runtime="runc",
@@ -197,17 +199,17 @@ def explorer_curves(host="laptop-16", vm="ubuntu-server", container="web-small",
     vm_top = count_grid(vm_cap)[-1] if vm_top is None else int(vm_top)
     ct_top = count_grid(ct_cap)[-1] if ct_top is None else int(ct_top)
     k, j = np.arange(vm_top + 1), np.arange(ct_top + 1)
+    vms = Side(counts=k, mem_gib=np.asarray(model.vm_memory_mib(k, vm, page_sharing=page_sharing), dtype=float) / 1024,
+               disk_gib=np.asarray(model.vm_disk_gib(k, vm), dtype=float), ready_s=model.vm_ready_all_s(k, vm, h),
+               capacity=vm_cap)
+    containers = Side(counts=j, mem_gib=np.asarray(model.container_memory_mib(j, container, runtime), dtype=float)
+                      / 1024, disk_gib=np.asarray(model.container_disk_gib(j, container), dtype=float),
+                      ready_s=model.container_ready_all_s(j, container, runtime, h), capacity=ct_cap)
     return ExplorerCurves(
         host=h.name, vm=P.vm_profile(vm).name, container=P.container_profile(container).name,
         runtime=P.runtime(runtime).name, page_sharing=float(page_sharing),
         reserve_gib=h.os_reserve_mib / 1024, ram_gib=h.ram_mib / 1024, host_disk_gib=float(h.disk_gib),
-        vm_counts=k, ct_counts=j,
-        vm_mem_gib=np.asarray(model.vm_memory_mib(k, vm, page_sharing=page_sharing), dtype=float) / 1024,
-        ct_mem_gib=np.asarray(model.container_memory_mib(j, container, runtime), dtype=float) / 1024,
-        vm_disk_gib=np.asarray(model.vm_disk_gib(k, vm), dtype=float),
-        ct_disk_gib=np.asarray(model.container_disk_gib(j, container), dtype=float),
-        vm_ready_s=model.vm_ready_all_s(k, vm, h), ct_ready_s=model.container_ready_all_s(j, container, runtime, h),
-        vm_capacity=vm_cap, ct_capacity=ct_cap,
+        side={"vm": vms, "container": containers},
     )
 
 
@@ -259,7 +261,7 @@ def columns() -> tuple[list[float], list[float], list[float]]:
     return [0.0, half], [half + gap12, 2 * half + gap12], [1 - third, 1.0]
 
 
-def _nticks(c: ExplorerCurves, top: int, column: int) -> int:
+def _nticks(top: int, column: int) -> int:
     """At most this many count ticks fit their column at the narrowest width without turning."""
     g, dom = geometry(), columns()[column]
     px = (dom[1] - dom[0]) * (narrow_width() - g.left - g.right)
@@ -281,9 +283,10 @@ def _disk_range(c: ExplorerCurves) -> tuple[float, float]:
 
 def _disk_range_of(c: ExplorerCurves) -> tuple[float, float]:
     """From below one container's disk (a decade boundary) to past the host's disk."""
-    one = [float(a[1]) for a in (c.ct_disk_gib, c.vm_disk_gib) if len(a) > 1 and a[1] > 0]
+    disks = [c.side[kind].disk_gib for kind in ("container", "vm")]
+    one = [float(a[1]) for a in disks if len(a) > 1 and a[1] > 0]
     low = 10.0 ** math.floor(math.log10(min(one + [1.0])) - 0.3)
-    high = max(c.vm_disk_gib[-1], c.ct_disk_gib[-1], c.host_disk_gib) * 1.6
+    high = max(*(a[-1] for a in disks), c.host_disk_gib) * 1.6
     return low, high
 
 
@@ -293,24 +296,21 @@ def _ready_top(c: ExplorerCurves) -> float:
 
 
 def _ready_top_of(c: ExplorerCurves) -> float:
-    vm_ok = c.vm_ready_s[c.vm_fit(0)]
-    ct_ok = c.ct_ready_s[c.ct_fit(0)]
-    top = max([float(np.nanmax(a)) for a in (vm_ok, ct_ok) if a.size] + [1.0])
+    alone = [c.side[kind].ready_s[c.fit(kind, 0)] for kind in KINDS]
+    top = max([float(np.nanmax(a)) for a in alone if a.size] + [1.0])
     return top * 1.18
 
 
 _RAM_LABEL, _OVER_LABEL = 3, 4  # annotation indices, after the first row's three panel titles
-ROWS = {1: range(VM_MEM, VM_READY), 2: range(VM_READY, DISK_HOST + 1)}
-"""The traces of each row (a row can be drawn as a figure of its own, see :func:`explorer_figure`)."""
 _ROW_AXES = {1: ("", "2", "3"), 2: ("4", "5", "6")}
 
 
-def preset_traces(c: ExplorerCurves) -> dict[int, dict]:
+def preset_traces(c: ExplorerCurves) -> TraceUpdate:
     """Trace values that change with the presets only: the performance curve, the host's disk."""
     return _cached(c, ("preset-traces",), lambda: _preset_traces_of(c))
 
 
-def _preset_traces_of(c: ExplorerCurves) -> dict[int, dict]:
+def _preset_traces_of(c: ExplorerCurves) -> TraceUpdate:
     px, py = performance_curve(c)
     return {PERF: {"x": px, "y": py},
             DISK_HOST: {"x": [c.host_disk_gib, c.host_disk_gib], "y": [-0.5, 2.25],  # label hangs from the top,
@@ -318,18 +318,20 @@ def _preset_traces_of(c: ExplorerCurves) -> dict[int, dict]:
 
 
 def preset_layout(c: ExplorerCurves, rows: tuple[int, ...] = (1, 2)) -> dict[str, object]:
-    """Layout values that change with the presets only (engine paths, see ``static.plotly_path``),
-    for the figure of ``rows``."""
+    """Layout values that change with the presets only (``plotly_relayout`` paths), for the
+    figure of ``rows``."""
     full = _cached(c, ("preset-layout",), lambda: _preset_layout_of(c))
     axes = {f"{kind}axis{k}" for r in rows for k in _ROW_AXES[r] for kind in "xy"}
+    top = {path: path.split(".")[0].split("[")[0] for path in full}
     return {path: v for path, v in full.items()
-            if path.split(".")[0] in axes or (1 in rows and path.split(".")[0] in ("shapes", "annotations"))}
+            if top[path] in axes or (1 in rows and top[path] in ("shapes", "annotations"))}
 
 
 def _preset_layout_of(c: ExplorerCurves) -> dict[str, object]:
     low, high = _disk_range(c)
     ticks, labels = _decades(low, high)
-    pad_v, pad_c = 0.04 * c.vm_top, 0.04 * c.ct_top
+    vm_top, ct_top = c.side["vm"].top, c.side["container"].top
+    pad_v, pad_c = 0.04 * vm_top, 0.04 * ct_top
     top = c.mem_top_gib
     shapes = []
     for x in ("x", "x2", "x3"):
@@ -337,37 +339,33 @@ def _preset_layout_of(c: ExplorerCurves) -> dict[str, object]:
                            fillcolor=OVER_FILL, line=dict(width=0), layer="below"))
         shapes.append(dict(type="line", xref=f"{x} domain", yref="y", x0=0, x1=1, y0=c.ram_gib, y1=c.ram_gib,
                            line=dict(color=COLORS["host"], width=2)))
-    vm_range, ct_range = [-pad_v, c.vm_top + pad_v], [-pad_c, c.ct_top + pad_c]
-    vm_ticks, ct_ticks = _nticks(c, c.vm_top, 0), _nticks(c, c.ct_top, 1)
+    vm_range, ct_range = [-pad_v, vm_top + pad_v], [-pad_c, ct_top + pad_c]
+    vm_ticks, ct_ticks = _nticks(vm_top, 0), _nticks(ct_top, 1)
     return {
         "xaxis.range": vm_range, "xaxis2.range": ct_range, "xaxis4.range": vm_range, "xaxis5.range": ct_range,
         "xaxis.nticks": vm_ticks, "xaxis4.nticks": vm_ticks, "xaxis2.nticks": ct_ticks, "xaxis5.nticks": ct_ticks,
         "yaxis.range": [0, top], "yaxis4.range": [0, _ready_top(c)],
         "xaxis6.range": [math.log10(low), math.log10(high)], "xaxis6.tickvals": ticks, "xaxis6.ticktext": labels,
         "shapes": shapes,
-        f"annotations.{_RAM_LABEL}.text": t("exp.ram_line", v=gib(c.ram_gib * 1024)),
-        f"annotations.{_RAM_LABEL}.y": c.ram_gib,
-        f"annotations.{_OVER_LABEL}.y": top,
+        f"annotations[{_RAM_LABEL}].text": t("exp.ram_line", v=gib(c.ram_gib * 1024)),
+        f"annotations[{_RAM_LABEL}].y": c.ram_gib,
+        f"annotations[{_OVER_LABEL}].y": top,
     }
 
 
 def explorer_figure(c: ExplorerCurves, n: int, m: int, rows: tuple[int, ...] = (1, 2)) -> go.Figure:
     """The explorer's figure for ``n`` VMs and ``m`` containers (see the module docstring).
 
-    ``rows=(1,)`` or ``(2,)`` draws one row as a figure of its own (traces numbered from 0 in
-    the order of :data:`ROWS`): the live widget draws the rows separately, so a slider move
+    ``rows=(1,)`` or ``(2,)`` draws one row as a figure of its own (its traces in the order
+    they have in the whole figure): the live widget draws the rows separately, so a slider move
     redraws the main row first and each redraw handles half the figure.
     """
     rows = tuple(sorted(set(rows)))
     fig = go.Figure(_skeleton(font_size(), line_width(), marker_size(), language(), rows))
-    for path, value in preset_layout(c, rows).items():
-        fig.layout[plotly_path(path)] = value
-    traces = [i for r in rows for i in ROWS[r]]
-    for i, props in {**preset_traces(c), **explorer_state(c, n, m)}.items():
-        if i in traces:
-            for path, value in props.items():
-                fig.data[traces.index(i)][plotly_path(path)] = value
-    return fig
+    fig.update_layout(preset_layout(c, rows))
+    drawn = trace_positions(fig)
+    update = {**preset_traces(c), **explorer_state(c, n, m)}
+    return apply_traces(fig, {trace_id: props for trace_id, props in update.items() if trace_id in drawn})
 
 
 @lru_cache(maxsize=8)
@@ -379,9 +377,9 @@ def _skeleton(_font: int, _line: float, _marker: int, _language: str, rows: tupl
     fig = go.Figure()
     axes = {1: ("x", "y"), 2: ("x2", "y2"), 3: ("x3", "y3"), 4: ("x4", "y4"), 5: ("x5", "y5"), 6: ("x6", "y6")}
 
-    def add(panel: int, **kw) -> None:
+    def add(panel: int, trace_id: str, **kw) -> None:
         x, y = axes[panel]
-        fig.add_scatter(xaxis=x, yaxis=y, showlegend=False, cliponaxis=False, **kw)
+        fig.add_scatter(meta=trace_id, xaxis=x, yaxis=y, showlegend=False, cliponaxis=False, **kw)
 
     def marker(kind: str) -> dict:
         return dict(color=COLORS[kind], size=ms, symbol=SYMBOLS[kind], line=dict(color="white", width=1.5))
@@ -403,16 +401,17 @@ def _skeleton(_font: int, _line: float, _marker: int, _language: str, rows: tupl
 
     if 1 in rows:  # memory total against each count, then performance against the memory total
         for kind, panel, hover in (("vm", 1, "exp.hover.vm_mem"), ("container", 2, "exp.hover.ct_mem")):
-            add(panel, name=t(f"exp.trace.{kind}_mem"), mode="lines", line=dict(color=COLORS[kind], width=lw),
-                hovertemplate=t(hover) + "<extra></extra>")
-            add(panel, name=t("exp.trace.cut"), mode="lines+text", hoverinfo="skip",
+            add(panel, column_trace(kind, "mem"), name=t(f"exp.trace.{kind}_mem"), mode="lines",
+                line=dict(color=COLORS[kind], width=lw), hovertemplate=t(hover) + "<extra></extra>")
+            add(panel, column_trace(kind, "cut"), name=t("exp.trace.cut"), mode="lines+text", hoverinfo="skip",
                 line=dict(color=COLORS[kind], width=max(1.5, lw * 0.6), dash="dot"),
                 textfont=dict(size=fs, color=COLORS[kind]))
-            add(panel, name=t(f"exp.trace.{kind}_now"), mode="markers+text", marker=marker(kind),
-                textfont=dict(size=fs, color=COLORS["warn"]), hovertemplate=t(hover) + "<extra></extra>")
-        add(3, name=t("exp.trace.perf"), mode="lines", line=dict(color=COLORS["warn"], width=lw),
+            add(panel, column_trace(kind, "now"), name=t(f"exp.trace.{kind}_now"), mode="markers+text",
+                marker=marker(kind), textfont=dict(size=fs, color=COLORS["warn"]),
+                hovertemplate=t(hover) + "<extra></extra>")
+        add(3, PERF, name=t("exp.trace.perf"), mode="lines", line=dict(color=COLORS["warn"], width=lw),
             hovertemplate=t("exp.hover.perf") + "<extra></extra>")
-        add(3, name=t("exp.trace.perf_now"), mode="markers+text",
+        add(3, PERF_NOW, name=t("exp.trace.perf_now"), mode="markers+text",
             marker=dict(color=COLORS["accent"], size=ms + 4, symbol=SYMBOLS["now"], line=dict(color="white", width=1)),
             textfont=text_font, hovertemplate=t("exp.hover.perf") + "<extra></extra>")
         fig.update_layout(
@@ -435,17 +434,18 @@ def _skeleton(_font: int, _line: float, _marker: int, _language: str, rows: tupl
         ]
     if 2 in rows:  # time until all are ready (masked where the mix does not fit), and disk
         for kind, panel, hover in (("vm", 4, "exp.hover.vm_ready"), ("container", 5, "exp.hover.ct_ready")):
-            add(panel, name=t(f"exp.trace.{kind}_ready"), mode="lines", line=dict(color=COLORS[kind], width=lw),
-                hovertemplate=t(hover) + "<extra></extra>")
-            add(panel, name=t("exp.no_fit"), mode="lines+text", fill="toself", fillcolor=OVER_FILL,
-                line=dict(width=0), hoverinfo="skip", textfont=dict(size=fs, color=COLORS["warn"]))
-            add(panel, name=t(f"exp.trace.{kind}_now"), mode="markers", marker=marker(kind),
-                hovertemplate=t(hover) + "<extra></extra>")
-        for kind in ("vm", "container"):  # two thick bars on a log axis, and the host's disk
-            add(6, name=t(f"exp.trace.{kind}_disk"), mode="lines+text", hoverinfo="skip",
-                line=dict(color=COLORS[kind], width=round(14 * growth())), textfont=text_font)
-        add(6, name=t("exp.trace.host_disk"), mode="lines+text", hoverinfo="skip", textposition="bottom left",
-            line=dict(color=COLORS["host"], width=2), textfont=dict(size=fs - 1))
+            add(panel, column_trace(kind, "ready"), name=t(f"exp.trace.{kind}_ready"), mode="lines",
+                line=dict(color=COLORS[kind], width=lw), hovertemplate=t(hover) + "<extra></extra>")
+            add(panel, column_trace(kind, "nofit"), name=t("exp.no_fit"), mode="lines+text", fill="toself",
+                fillcolor=OVER_FILL, line=dict(width=0), hoverinfo="skip",
+                textfont=dict(size=fs, color=COLORS["warn"]))
+            add(panel, column_trace(kind, "ready_now"), name=t(f"exp.trace.{kind}_now"), mode="markers",
+                marker=marker(kind), hovertemplate=t(hover) + "<extra></extra>")
+        for kind in KINDS:  # two thick bars on a log axis, and the host's disk
+            add(6, column_trace(kind, "disk"), name=t(f"exp.trace.{kind}_disk"), mode="lines+text",
+                hoverinfo="skip", line=dict(color=COLORS[kind], width=round(14 * growth())), textfont=text_font)
+        add(6, DISK_HOST, name=t("exp.trace.host_disk"), mode="lines+text", hoverinfo="skip",
+            textposition="bottom left", line=dict(color=COLORS["host"], width=2), textfont=dict(size=fs - 1))
         fig.update_layout(
             xaxis4=dict(axis, domain=cols[0], anchor="y4", separatethousands=True, exponentformat="none"),
             xaxis5=dict(axis, domain=cols[1], anchor="y5", separatethousands=True, exponentformat="none"),
@@ -530,30 +530,29 @@ def _disk_bar(low: float, value: float, kind: str, text: str) -> dict:
             "textposition": "middle right"}
 
 
-def _vm_parts(c: ExplorerCurves, m: int) -> dict[int, dict]:
-    """What moves with the container count in the VM column (curves drawn against the VM count)."""
-    low, ready_top, cut = _disk_range(c)[0], _ready_top(c), c.vm_cut(m)
-    x, y = _polyline(c.vm_counts, c.reserve_gib + c.ct_mem_gib[m] + c.vm_mem_gib)
-    return {VM_MEM: {"x": x.tolist(), "y": y.tolist()},
-            VM_CUT: _cut_trace(cut, c.vm_top, c.ram_gib, "exp.cut_vm", "n"),
-            VM_READY: _ready_curve(c.vm_counts, c.vm_ready_s, c.vm_fit(m)),
-            VM_NOFIT: _nofit_trace(cut, c.vm_top, ready_top),
-            DISK_CT: _disk_bar(low, float(c.ct_disk_gib[m]), "container", t("exp.disk_ct", d=disk(c.ct_disk_gib[m])))}
+_OTHER = {"vm": "container", "container": "vm"}
+_CUT_LABEL = {"vm": ("exp.cut_vm", "n"), "container": ("exp.cut_ct", "m")}
+_DISK_LABEL = {"vm": "exp.disk_vm", "container": "exp.disk_ct"}
 
 
-def _ct_parts(c: ExplorerCurves, n: int) -> dict[int, dict]:
-    """What moves with the VM count in the container column."""
-    low, ready_top, cut = _disk_range(c)[0], _ready_top(c), c.ct_cut(n)
-    x, y = _polyline(c.ct_counts, c.reserve_gib + c.vm_mem_gib[n] + c.ct_mem_gib)
-    return {CT_MEM: {"x": x.tolist(), "y": y.tolist()},
-            CT_CUT: _cut_trace(cut, c.ct_top, c.ram_gib, "exp.cut_ct", "m"),
-            CT_READY: _ready_curve(c.ct_counts, c.ct_ready_s, c.ct_fit(n)),
-            CT_NOFIT: _nofit_trace(cut, c.ct_top, ready_top),
-            DISK_VM: _disk_bar(low, float(c.vm_disk_gib[n]), "vm", t("exp.disk_vm", d=disk(c.vm_disk_gib[n])))}
+def _column(c: ExplorerCurves, kind: str, other: int) -> TraceUpdate:
+    """What moves with the other kind's count (``other``): ``kind``'s column (its curves are
+    drawn against its own count, the other kind's memory below them) and the other kind's disk bar."""
+    mine, theirs = c.side[kind], c.side[_OTHER[kind]]
+    low, ready_top, cut = _disk_range(c)[0], _ready_top(c), c.cut(kind, other)
+    x, y = _polyline(mine.counts, c.reserve_gib + theirs.mem_gib[other] + mine.mem_gib)
+    key, count_name = _CUT_LABEL[kind]
+    their_disk = float(theirs.disk_gib[other])
+    return {column_trace(kind, "mem"): {"x": x.tolist(), "y": y.tolist()},
+            column_trace(kind, "cut"): _cut_trace(cut, mine.top, c.ram_gib, key, count_name),
+            column_trace(kind, "ready"): _ready_curve(mine.counts, mine.ready_s, c.fit(kind, other)),
+            column_trace(kind, "nofit"): _nofit_trace(cut, mine.top, ready_top),
+            column_trace(_OTHER[kind], "disk"): _disk_bar(low, their_disk, _OTHER[kind],
+                                                          t(_DISK_LABEL[_OTHER[kind]], d=disk(their_disk)))}
 
 
-def explorer_state(c: ExplorerCurves, n: int, m: int, now: dict | None = None) -> dict[int, dict]:
-    """Every trace value that depends on the counts, by trace index: ``{trace: {path: value}}``.
+def explorer_state(c: ExplorerCurves, n: int, m: int, now: dict | None = None) -> TraceUpdate:
+    """Every trace value that depends on the counts, by trace id: ``{trace: {path: value}}``.
 
     Paths are plotly property paths (``"marker.color"``); the figure builder, the live widget
     and the kernel-less page all apply exactly this. Parts that depend on one count only are
@@ -563,28 +562,21 @@ def explorer_state(c: ExplorerCurves, n: int, m: int, now: dict | None = None) -
     top = c.mem_top_gib
     total, ok, perf = now["total_gib"], now["fits"], now["perf"] * 100
     reason = t("exp.over_ram") if not now["memory_ok"] else t("exp.over_disk")
-    vm_fit, ct_fit = c.vm_fit(m), c.ct_fit(n)
-
-    def ready_marker(k: int, times: np.ndarray, fit: np.ndarray) -> dict:
-        shown = k > 0 and bool(fit[k])
-        return {"x": [k], "y": [float(times[k]) if shown else None]}
-
-    disk_color = {"line.color": None if now["disk_ok"] else COLORS["warn"]}
-    by_m = _cached(c, ("state-m", m), lambda: _vm_parts(c, m))
-    by_n = _cached(c, ("state-n", n), lambda: _ct_parts(c, n))
-    return {
-        **by_m, **by_n,
-        VM_NOW: _memory_marker(n, total, top, ok, "vm", n / max(c.vm_top, 1), reason),
-        CT_NOW: _memory_marker(m, total, top, ok, "container", m / max(c.ct_top, 1), reason),
-        PERF_NOW: {"x": [perf], "y": [min(total, top * _TOP)],
-                   "marker.color": COLORS["accent"] if now["memory_ok"] else COLORS["warn"],
-                   "text": [t("exp.perf_now", p=percent(now["perf"]))],
-                   "textposition": "top left" if perf > 60 else "top right"},
-        VM_READY_NOW: ready_marker(n, c.vm_ready_s, vm_fit),
-        CT_READY_NOW: ready_marker(m, c.ct_ready_s, ct_fit),
-        DISK_VM: {**by_n[DISK_VM], "line.color": disk_color["line.color"] or COLORS["vm"]},
-        DISK_CT: {**by_m[DISK_CT], "line.color": disk_color["line.color"] or COLORS["container"]},
-    }
+    counts = {"vm": n, "container": m}
+    state = {**_cached(c, ("column", "vm", m), lambda: _column(c, "vm", m)),
+             **_cached(c, ("column", "container", n), lambda: _column(c, "container", n))}
+    for kind in KINDS:
+        k, side = counts[kind], c.side[kind]
+        shown = k > 0 and bool(c.fit(kind, counts[_OTHER[kind]])[k])
+        state[column_trace(kind, "now")] = _memory_marker(k, total, top, ok, kind, k / max(side.top, 1), reason)
+        state[column_trace(kind, "ready_now")] = {"x": [k], "y": [float(side.ready_s[k]) if shown else None]}
+        bar = column_trace(kind, "disk")
+        state[bar] = {**state[bar], "line.color": COLORS[kind] if now["disk_ok"] else COLORS["warn"]}
+    state[PERF_NOW] = {"x": [perf], "y": [min(total, top * _TOP)],
+                       "marker.color": COLORS["accent"] if now["memory_ok"] else COLORS["warn"],
+                       "text": [t("exp.perf_now", p=percent(now["perf"]))],
+                       "textposition": "top left" if perf > 60 else "top right"}
+    return state
 
 
 def performance_curve(c: ExplorerCurves) -> tuple[list[float], list[float]]:

@@ -1,7 +1,7 @@
 """Figure: multi-booting vs a VM — minutes lost per day (left) and the host's RAM (right).
 
-Fixed trace layout so :func:`multiboot_restyle` updates everything in place:
-0/1 lost-time curves (multi-boot, VM), 2/3 today's markers, 4-7 RAM bar segments.
+:func:`multiboot_restyle` updates everything in place: the lost-time curves and today's
+markers (multi-boot, VM) and the RAM bar segments (:data:`SEGMENTS`).
 """
 from __future__ import annotations
 
@@ -12,10 +12,13 @@ from plotly.subplots import make_subplots
 from ..models import multiboot as mb
 from ..style import COLORS, DASHES, OVERCOMMIT_FILL, SYMBOLS, base_layout, em, font_size, line_width, marker_size
 from ..text import t
-from .common import LINE_HEIGHT, apply_restyle, fit_layout, narrow_width, wrap_label
+from .common import LINE_HEIGHT, TraceUpdate, apply_traces, fit_layout, narrow_width, wrap_label
 
 SWITCHES = np.arange(mb.MAX_SWITCHES + 1)
 SEGMENTS = ("running_os", "second_os", "free", "short")
+"""The RAM bars' segments, also their trace ids."""
+LOST = {"multiboot": "multiboot_lost", "vm": "vm_lost"}  # trace ids: the lost-time curves,
+NOW = {"multiboot": "multiboot_now", "vm": "vm_now"}     # and today's markers on them
 COLUMNS = (0.56, 0.44)
 BAR = 0.5  # bar thickness (category units); each bar's name stands above it, not beside it
 Y_RANGE = [1.45, -0.95]  # reversed: the multi-boot row on top, room above each bar for its name
@@ -36,8 +39,8 @@ def _rows() -> list[str]:
     return [t("mb.row.multiboot"), t("mb.row.vm")]
 
 
-def multiboot_restyle(day: mb.DayOfWork) -> tuple[dict, list[int]]:
-    """``plotly_restyle`` arguments for every trace, from the model's result for ``day``."""
+def multiboot_restyle(day: mb.DayOfWork) -> TraceUpdate:
+    """Every trace, from the model's result for ``day``."""
     multi = mb.multiboot_lost_s(SWITCHES, day.guest) / 60
     vm = mb.vm_lost_s(SWITCHES, day.guest) / 60
     k = day.switches
@@ -52,11 +55,13 @@ def multiboot_restyle(day: mb.DayOfWork) -> tuple[dict, list[int]]:
         "free": [gib(day.free_multiboot_mib), gib(day.free_with_vm_mib)],
         "short": [0.0, gib(short)],
     }
-    xs = [list(SWITCHES), list(SWITCHES), [k], [k]] + [segments[s] for s in SEGMENTS]
-    ys = [list(multi), list(vm), [day.multiboot_lost_s / 60], [day.vm_lost_s / 60]] + [_rows()] * 4
-    hover = [[f"{v:.1f}" for v in segment] for segment in (segments[s] for s in SEGMENTS)]
-    return ({"x": xs, "y": ys, "customdata": [None] * 4 + hover},
-            list(range(4 + len(SEGMENTS))))
+    return {
+        LOST["multiboot"]: {"x": list(SWITCHES), "y": list(multi)},
+        LOST["vm"]: {"x": list(SWITCHES), "y": list(vm)},
+        NOW["multiboot"]: {"x": [k], "y": [day.multiboot_lost_s / 60]},
+        NOW["vm"]: {"x": [k], "y": [day.vm_lost_s / 60]},
+        **{s: {"x": segments[s], "y": _rows(), "customdata": [f"{v:.1f}" for v in segments[s]]} for s in SEGMENTS},
+    }
 
 
 def multiboot_relayout(day: mb.DayOfWork) -> dict:
@@ -74,12 +79,12 @@ def multiboot_figure(day: mb.DayOfWork) -> go.Figure:
     fig = make_subplots(rows=1, cols=2, column_widths=list(COLUMNS), horizontal_spacing=_spacing(),
                         subplot_titles=(t("mb.fig.time"), t("mb.fig.memory")))
     for key, color in (("multiboot", COLORS["warn"]), ("vm", COLORS["vm"])):
-        fig.add_scatter(name=t(f"mb.trace.{key}"), mode="lines", legendgroup=key,
+        fig.add_scatter(meta=LOST[key], name=t(f"mb.trace.{key}"), mode="lines", legendgroup=key,
                         line=dict(color=color, width=line_width(), dash=DASHES["vm"] if key == "vm" else "dash"),
                         hovertemplate="%{x}" + t("mb.hover.k") + ": %{y:.1f} " + t("mb.hover.min") + "<extra></extra>",
                         row=1, col=1)
     for key, color in (("multiboot", COLORS["warn"]), ("vm", COLORS["vm"])):
-        fig.add_scatter(name=t("mb.trace.now"), mode="markers", legendgroup=key, showlegend=False,
+        fig.add_scatter(meta=NOW[key], name=t("mb.trace.now"), mode="markers", legendgroup=key, showlegend=False,
                         marker=dict(color=color, size=marker_size() + 4, symbol=SYMBOLS["now"],
                                     line=dict(color="white", width=1)),
                         hovertemplate=t("mb.trace.now") + ": %{y:.1f} " + t("mb.hover.min") + "<extra></extra>",
@@ -87,7 +92,7 @@ def multiboot_figure(day: mb.DayOfWork) -> go.Figure:
     colors = {"running_os": "rgba(0,0,0,0.35)", "second_os": COLORS["vm"], "free": "rgba(0,0,0,0.06)",
               "short": OVERCOMMIT_FILL.replace("0.12", "0.8")}
     for s in SEGMENTS:
-        fig.add_bar(name=t(f"mb.seg.{s}"), orientation="h", width=BAR, marker=dict(color=colors[s],
+        fig.add_bar(meta=s, name=t(f"mb.seg.{s}"), orientation="h", width=BAR, marker=dict(color=colors[s],
                     line=dict(color=COLORS["muted"] if s == "free" else "white", width=1)),
                     hovertemplate="%{y}: %{customdata} GiB<extra>%{fullData.name}</extra>", row=1, col=2)
     fig.add_shape(type="line", xref="x2", yref="y2 domain", x0=0, x1=0, y0=0, y1=1,
@@ -97,7 +102,7 @@ def multiboot_figure(day: mb.DayOfWork) -> go.Figure:
     for i, name in enumerate(_rows()):  # each bar's name above it, left-aligned
         fig.add_annotation(xref="x2 domain", yref="y2", x=0, y=i - BAR / 2 - 0.04, xanchor="left", yanchor="bottom",
                            showarrow=False, text=wrap_label(name, _panel_px() - em(1)))
-    apply_restyle(fig, multiboot_restyle(day))
+    apply_traces(fig, multiboot_restyle(day))
     fig.update_layout(**base_layout(barmode="stack", uirevision="multiboot"))
     fig.update_xaxes(title_text=t("mb.axis.switches"), range=[0, mb.MAX_SWITCHES], row=1, col=1)
     fig.update_yaxes(title_text=t("mb.axis.minutes"), rangemode="tozero", row=1, col=1)

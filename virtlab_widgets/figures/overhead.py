@@ -41,7 +41,7 @@ def overhead_figure() -> go.Figure:
     fig = go.Figure()
     for kind in reversed(KINDS):  # plotly draws the first horizontal trace at the bottom of a group
         cells = [_cell(key, row, kind) for key, row in table.items()]
-        fig.add_bar(name=t(kind), y=names, x=[row[f"{kind}_relative"] * 100 for row in table.values()],
+        fig.add_bar(meta=kind, name=t(kind), y=names, x=[row[f"{kind}_relative"] * 100 for row in table.values()],
                     orientation="h", text=[c[0] for c in cells], customdata=[c[1] for c in cells],
                     textposition="outside", cliponaxis=False,
                     marker=dict(color=COLORS[kind], pattern=dict(shape=[c[2] for c in cells])),
@@ -50,7 +50,7 @@ def overhead_figure() -> go.Figure:
     # inside the plot that could collide with the bars' "99 %" labels)
     line = dict(color=COLORS["host"], dash="dot")
     fig.add_vline(x=100, line=line, layer="below")
-    fig.add_scatter(name=t("oh.native"), x=[None], y=[None], mode="lines", line=line, hoverinfo="skip")
+    fig.add_scatter(meta="native", name=t("oh.native"), x=[None], y=[None], mode="lines", line=line, hoverinfo="skip")
     fig.update_layout(**base_layout(title=t("oh.title"), barmode="group", bargap=0.25, legend_traceorder="reversed"))
     fig.update_xaxes(title_text=t("oh.axis"), range=[0, 125])
     fig.update_yaxes(autorange="reversed", automargin=True)  # the first benchmark on top

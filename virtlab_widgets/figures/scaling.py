@@ -12,14 +12,15 @@ from plotly.subplots import make_subplots
 from ..models.scaling import ScalingCurves
 from ..style import COLORS, OVERCOMMIT_FILL, base_layout, em, line_width, marker_size
 from ..text import t
-from .common import apply_restyle, fit_layout, narrow_width
+from .common import TraceUpdate, apply_traces, fit_layout, narrow_width
 
-UP_CAP, OUT_CAP, DEMAND, CAP_NOW, UP_COST, OUT_COST, COST_NOW, LIMIT = range(8)
+UP_CAP, OUT_CAP, DEMAND, CAP_NOW = "up_capacity", "out_capacity", "demand", "capacity_now"  # trace ids
+UP_COST, OUT_COST, COST_NOW, LIMIT = "up_cost", "out_cost", "cost_now", "up_limit"
 UP, OUT = COLORS["accent"], COLORS["process"]
 
 
-def scaling_restyle(c: ScalingCurves, demand: float) -> tuple[dict, list[int]]:
-    """``plotly_restyle`` arguments for curves ``c`` with the current demand marked."""
+def scaling_restyle(c: ScalingCurves, demand: float) -> TraceUpdate:
+    """Curves ``c`` with the current demand marked."""
     d, i = c.demand, c.index(demand)
     end = float(d[-1])
     no_up = np.nonzero(np.isnan(c.up_cores))[0]
@@ -30,10 +31,12 @@ def scaling_restyle(c: ScalingCurves, demand: float) -> tuple[dict, list[int]]:
     def now(v: float) -> float | None:
         return None if np.isnan(v) else float(v)
 
-    xs = [d, d, [0, end], [demand, demand], d, d, [demand, demand], limit[0]]
-    ys = [c.up_capacity, c.out_capacity, [0, end], [now(c.up_capacity[i]), float(c.out_capacity[i])],
-          c.up_cost, c.out_cost, [now(c.up_cost[i]), float(c.out_cost[i])], limit[1]]
-    return {"x": xs, "y": ys}, list(range(8))
+    return {UP_CAP: {"x": d, "y": c.up_capacity}, OUT_CAP: {"x": d, "y": c.out_capacity},
+            DEMAND: {"x": [0, end], "y": [0, end]},
+            CAP_NOW: {"x": [demand, demand], "y": [now(c.up_capacity[i]), float(c.out_capacity[i])]},
+            UP_COST: {"x": d, "y": c.up_cost}, OUT_COST: {"x": d, "y": c.out_cost},
+            COST_NOW: {"x": [demand, demand], "y": [now(c.up_cost[i]), float(c.out_cost[i])]},
+            LIMIT: {"x": limit[0], "y": limit[1]}}
 
 
 def scaling_figure(c: ScalingCurves, demand: float) -> go.Figure:
@@ -42,23 +45,23 @@ def scaling_figure(c: ScalingCurves, demand: float) -> go.Figure:
     fig = make_subplots(rows=1, cols=2, subplot_titles=[t("scale.capacity"), t("scale.cost")],
                         horizontal_spacing=em(3.5) / narrow_width())
     lw, ms = line_width(), marker_size()
-    for name, color, dash in ((t("scale.up"), UP, "solid"), (t("scale.out"), OUT, "dash")):
-        fig.add_scatter(name=name, legendgroup=name, mode="lines", line=dict(color=color, width=lw, dash=dash,
-                                                                             shape="hv"),
+    for trace, name, color, dash in ((UP_CAP, t("scale.up"), UP, "solid"), (OUT_CAP, t("scale.out"), OUT, "dash")):
+        fig.add_scatter(meta=trace, name=name, legendgroup=name, mode="lines",
+                        line=dict(color=color, width=lw, dash=dash, shape="hv"),
                         hovertemplate="%{x:.0f} → %{y:.0f}<extra>" + name + "</extra>", row=1, col=1)
-    fig.add_scatter(name=t("scale.demand"), mode="lines", line=dict(color=COLORS["host"], width=1.5, dash="dot"),
-                    hoverinfo="skip", row=1, col=1)
-    fig.add_scatter(name=t("scale.now"), mode="markers", showlegend=False,
+    fig.add_scatter(meta=DEMAND, name=t("scale.demand"), mode="lines",
+                    line=dict(color=COLORS["host"], width=1.5, dash="dot"), hoverinfo="skip", row=1, col=1)
+    fig.add_scatter(meta=CAP_NOW, name=t("scale.now"), mode="markers", showlegend=False,
                     marker=dict(color=[UP, OUT], size=ms, symbol=["square", "circle"]), row=1, col=1)
-    for name, color, dash in ((t("scale.up"), UP, "solid"), (t("scale.out"), OUT, "dash")):
-        fig.add_scatter(name=name, legendgroup=name, showlegend=False, mode="lines",
+    for trace, name, color, dash in ((UP_COST, t("scale.up"), UP, "solid"), (OUT_COST, t("scale.out"), OUT, "dash")):
+        fig.add_scatter(meta=trace, name=name, legendgroup=name, showlegend=False, mode="lines",
                         line=dict(color=color, width=lw, dash=dash, shape="hv"),
                         hovertemplate="%{x:.0f} → %{y:,.0f}<extra>" + name + "</extra>", row=1, col=2)
-    fig.add_scatter(name=t("scale.now"), mode="markers", showlegend=False,
+    fig.add_scatter(meta=COST_NOW, name=t("scale.now"), mode="markers", showlegend=False,
                     marker=dict(color=[UP, OUT], size=ms, symbol=["square", "circle"]), row=1, col=2)
-    fig.add_scatter(name=t("scale.limit"), mode="lines", fill="toself", fillcolor=OVERCOMMIT_FILL,
+    fig.add_scatter(meta=LIMIT, name=t("scale.limit"), mode="lines", fill="toself", fillcolor=OVERCOMMIT_FILL,
                     line=dict(width=0), hoverinfo="name", row=1, col=2)
-    apply_restyle(fig, scaling_restyle(c, demand))
+    apply_traces(fig, scaling_restyle(c, demand))
     fig.update_xaxes(title_text=t("scale.axis_demand"))
     fig.update_yaxes(title_text=t("scale.axis_capacity"), rangemode="tozero", row=1, col=1)
     fig.update_yaxes(title_text=t("scale.axis_cost"), rangemode="tozero", tickformat=",", side="right",

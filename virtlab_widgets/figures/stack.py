@@ -11,7 +11,8 @@ Stable public API (notebooks 3 and 5 use it)::
         Raises ValueError for an unknown arch/layer or a layer that arch does not have.
     layers(arch) -> tuple of the layer ids present in that arch, bottom to top.
     stack_restyle(arch, you_are_here=None) / stack_relayout(arch): the in-place updates
-        an app sends to a FigureWidget built by stack_figure (same trace layout for every arch).
+        an app sends to a FigureWidget built by stack_figure (the same traces for every arch:
+        MAX_BOXES boxes, box_trace(i), and the LABELS, OUTLINES, OUTLINE_LABELS, HERE traces).
 """
 from __future__ import annotations
 
@@ -22,12 +23,12 @@ import plotly.graph_objects as go
 from ..style import COLORS, base_layout, em, font_size
 from ..text import t
 from ..validate import check_choice
-from .common import LINE_HEIGHT, apply_restyle, fit_layout, narrow_width, text_width, wrap_label
+from .common import LINE_HEIGHT, TraceUpdate, apply_traces, fit_layout, narrow_width, text_width, wrap_label
 
 ARCHS = ("type1", "type2", "container", "container_in_vm")
 LAYERS = ("hardware", "hypervisor", "host_os", "guest_os", "app", "container_engine", "container")
 MAX_BOXES = 12
-LABELS, OUTLINES, OUTLINE_LABELS, HERE = MAX_BOXES, MAX_BOXES + 1, MAX_BOXES + 2, MAX_BOXES + 3
+LABELS, OUTLINES, OUTLINE_LABELS, HERE = "labels", "outlines", "outline_labels", "here"  # trace ids
 WIDTH, HEIGHT, GAP = 12.0, 1.0, 0.12
 LEVEL_EM = 3.4
 """Height of one layer in font sizes: room for a two-line label whatever the font."""
@@ -54,6 +55,11 @@ class Box:
     x1: float
     level: int
     label: str
+
+
+def box_trace(i: int) -> str:
+    """The id of box slot ``i`` (0 .. MAX_BOXES - 1; an arch uses the first ones)."""
+    return f"box{i}"
 
 
 def _columns(n: int, x0: float = 0.0, x1: float = WIDTH, gap: float = 0.15) -> list[tuple[float, float]]:
@@ -156,30 +162,23 @@ def _label_units() -> float:
     return LINE_HEIGHT * font_size() / em(LEVEL_EM)
 
 
-def stack_restyle(arch: str, you_are_here: str | None = None) -> tuple[dict, list[int]]:
-    """``plotly_restyle`` arguments that redraw the whole diagram for ``arch`` in place."""
+def stack_restyle(arch: str, you_are_here: str | None = None) -> TraceUpdate:
+    """Every trace of the diagram for ``arch``: a FigureWidget switches architecture in place."""
     check_choice(arch, "architecture", ARCHS)
     here = check_layer(arch, you_are_here)
     items, outlines = boxes(arch)
-    xs, ys, fills, widths, colors, names = [], [], [], [], [], []
+    update: TraceUpdate = {}
     for i in range(MAX_BOXES):
         if i < len(items):
             b = items[i]
             x, y = _rect(b.x0 + 0.05, b.x1 - 0.05, b.level * HEIGHT + GAP / 2, (b.level + 1) * HEIGHT - GAP / 2)
             mine = b.layer == here
-            xs.append(x)
-            ys.append(y)
-            fills.append(FILL[b.layer])
-            names.append(t(f"stack.desc.{b.layer}"))
-            widths.append(5 if mine else 1)
-            colors.append(COLORS["warn"] if mine else "white")
+            update[box_trace(i)] = {"x": x, "y": y, "fillcolor": FILL[b.layer], "name": t(f"stack.desc.{b.layer}"),
+                                    "line.width": 5 if mine else 1,
+                                    "line.color": COLORS["warn"] if mine else "white"}
         else:
-            xs.append([])
-            ys.append([])
-            fills.append("rgba(0,0,0,0)")
-            names.append("")
-            widths.append(0)
-            colors.append("white")
+            update[box_trace(i)] = {"x": [], "y": [], "fillcolor": "rgba(0,0,0,0)", "name": "", "line.width": 0,
+                                    "line.color": "white"}
     label_x = [(b.x0 + b.x1) / 2 for b in items]
     label_y = [(b.level + 0.5) * HEIGHT for b in items]
     px = _units_to_px()
@@ -200,13 +199,9 @@ def stack_restyle(arch: str, you_are_here: str | None = None) -> tuple[dict, lis
     else:
         level = min(b.level for b in items if b.layer == here)
         hx, hy, ht = [WIDTH + 0.25], [(level + 0.5) * HEIGHT], [here_label()]
-    values = {
-        "x": xs + [label_x, ox, lx, hx], "y": ys + [label_y, oy, ly, hy],
-        "fillcolor": fills + [None] * 4, "line.width": widths + [None, 2, None, None],
-        "line.color": colors + [None, COLORS["host"], None, None], "name": names + [None] * 4,
-        "text": [None] * MAX_BOXES + [label_t, None, lt, ht],
-    }
-    return values, list(range(MAX_BOXES + 4))
+    return {**update, LABELS: {"x": label_x, "y": label_y, "text": label_t},
+            OUTLINES: {"x": ox, "y": oy, "line.width": 2, "line.color": COLORS["host"]},
+            OUTLINE_LABELS: {"x": lx, "y": ly, "text": lt}, HERE: {"x": hx, "y": hy, "text": ht}}
 
 
 def stack_relayout(arch: str) -> dict:
@@ -220,16 +215,17 @@ def stack_figure(arch: str, you_are_here: str | None = None) -> go.Figure:
     """The layered diagram of ``arch``, optionally marking ``you_are_here`` (see the module docstring)."""
     update = stack_restyle(arch, you_are_here)
     fig = go.Figure()
-    for _ in range(MAX_BOXES):
-        fig.add_scatter(mode="lines", fill="toself", hoveron="fills", hoverinfo="name", showlegend=False)
-    fig.add_scatter(mode="text", textfont=dict(size=font_size() + 1, color="black"), hoverinfo="skip",
+    for i in range(MAX_BOXES):
+        fig.add_scatter(meta=box_trace(i), mode="lines", fill="toself", hoveron="fills", hoverinfo="name",
+                        showlegend=False)
+    fig.add_scatter(meta=LABELS, mode="text", textfont=dict(size=font_size() + 1, color="black"), hoverinfo="skip",
                     showlegend=False)
-    fig.add_scatter(mode="lines", line=dict(dash="dash"), hoverinfo="skip", showlegend=False)
-    fig.add_scatter(mode="text", textposition="top right", hoverinfo="skip", showlegend=False,
+    fig.add_scatter(meta=OUTLINES, mode="lines", line=dict(dash="dash"), hoverinfo="skip", showlegend=False)
+    fig.add_scatter(meta=OUTLINE_LABELS, mode="text", textposition="top right", hoverinfo="skip", showlegend=False,
                     textfont=dict(size=font_size(), color=COLORS["host"]))
-    fig.add_scatter(mode="text", textposition="middle right", hoverinfo="skip", showlegend=False,
+    fig.add_scatter(meta=HERE, mode="text", textposition="middle right", hoverinfo="skip", showlegend=False,
                     cliponaxis=False, textfont=dict(size=font_size() + 2, color=COLORS["warn"]))
-    apply_restyle(fig, update)
+    apply_traces(fig, update)
     fig.update_layout(**base_layout(uirevision="stack"))
     fig.update_xaxes(visible=False, range=[X_START, x_end()], fixedrange=True)
     fig.update_yaxes(visible=False, fixedrange=True)

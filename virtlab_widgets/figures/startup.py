@@ -16,12 +16,12 @@ from ..models import model
 from ..models import presets as P
 from ..style import COLORS, base_layout
 from ..text import seconds, t
-from .common import apply_restyle
+from .common import TraceUpdate, apply_traces
 
 KINDS = ("vm", "microvm", "container", "process")
 VM, MICROVM = "ubuntu-server", "microvm"
 APP, RUNTIME = "web-small", "runc"
-BARS, NO_FIT = range(2)
+BARS, NO_FIT = "bars", "no_fit"  # trace ids
 NO_FIT_Y = 1.0
 """Height (s, log axis) of the "does not fit" label in an empty slot; not a time."""
 
@@ -64,13 +64,13 @@ def _fits(value: float) -> bool:
     return not math.isnan(value)
 
 
-def startup_restyle(times: dict[str, float], capacity: dict[str, int]) -> tuple[dict, list[int]]:
-    """``plotly_restyle`` arguments for the bars (times) and the "does not fit" labels."""
+def startup_restyle(times: dict[str, float], capacity: dict[str, int]) -> TraceUpdate:
+    """The bars (times) and the "does not fit" labels."""
     values = [times[k] for k in KINDS]
-    bars_y = [v if _fits(v) else None for v in values]
-    bars_text = [seconds(v) if _fits(v) else "" for v in values]
     no_fit = ["" if _fits(times[k]) else t("start.no_fit", cap=f"{capacity[k]:,}") for k in KINDS]
-    return {"y": [bars_y, [NO_FIT_Y] * len(KINDS)], "text": [bars_text, no_fit]}, [BARS, NO_FIT]
+    return {BARS: {"y": [v if _fits(v) else None for v in values],
+                   "text": [seconds(v) if _fits(v) else "" for v in values]},
+            NO_FIT: {"y": [NO_FIT_Y] * len(KINDS), "text": no_fit}}
 
 
 def startup_figure(count: int, host="laptop-16") -> go.Figure:
@@ -78,12 +78,12 @@ def startup_figure(count: int, host="laptop-16") -> go.Figure:
     labels = [bar_label(k) for k in KINDS]
     inc = includes()
     fig = go.Figure()
-    fig.add_bar(x=labels, customdata=[inc[k] for k in KINDS], textposition="outside",
+    fig.add_bar(meta=BARS, x=labels, customdata=[inc[k] for k in KINDS], textposition="outside",
                 marker_color=[COLORS[k] for k in KINDS], cliponaxis=False,
                 hovertemplate="%{text}<br>%{customdata}<extra></extra>")
-    fig.add_scatter(x=labels, mode="text", textposition="middle center", showlegend=False,
+    fig.add_scatter(meta=NO_FIT, x=labels, mode="text", textposition="middle center", showlegend=False,
                     textfont=dict(color=COLORS["host"]), hovertemplate="%{text}<extra></extra>")
-    apply_restyle(fig, startup_restyle(startup_times(count, host), startup_capacity(host)))
+    apply_traces(fig, startup_restyle(startup_times(count, host), startup_capacity(host)))
     fig.update_layout(**base_layout(height=440, title=t("start.title"), showlegend=False))
     fig.update_yaxes(title_text=t("axis.time"), type="log", range=[-3.5, 3.5])
     return fig

@@ -50,15 +50,14 @@ def events() -> list[Event]:
                   localized(e, "title"), localized(e, "description"), e["source"]) for e in _raw_events()]
 
 
-def trace_keys() -> list[tuple[str, bool]]:
-    """(kind, is_lecture_event) of every marker trace, in trace order; the label traces
-    (:func:`label_trace`) follow them."""
-    return [(kind, lecture) for kind in LANES for lecture in (True, False)]
+def marker_trace(kind: str, lecture: bool) -> str:
+    """The id of the trace of the markers of ``kind``: the section's events (large, labelled) or the others."""
+    return f"{kind}:{'lecture' if lecture else 'other'}"
 
 
-def label_trace(kind: str) -> int:
-    """Index of the trace holding the labels of the section's events of ``kind``."""
-    return len(trace_keys()) + LANES.index(kind)
+def label_trace(kind: str) -> str:
+    """The id of the trace holding the labels of the section's events of ``kind``."""
+    return f"{kind}:labels"
 
 
 X_START = {4: 1962, 6: 1958}
@@ -188,21 +187,22 @@ def timeline_figure(section: int, items: list[Event] | None = None) -> go.Figure
     def custom(chosen: list[Event]) -> list[list[str]]:
         return [[e.date, e.description, e.source, e.title] for e in chosen]
 
-    for kind, lecture in trace_keys():
-        chosen = [e for e in items if e.kind == kind and (e.lecture_section == section) == lecture]
-        lane = t(f"tl.kind.{kind}")
-        fig.add_scatter(
-            x=[e.x for e in chosen], y=[ys[kind]] * len(chosen), mode="markers",
-            customdata=custom(chosen), hovertemplate=hover,
-            marker=dict(color=LANE_COLORS[kind], size=marker_size() + (6 if lecture else -2),
-                        symbol="circle" if lecture else "circle-open", line=dict(width=2, color=LANE_COLORS[kind])),
-            name=lane + (" ★" if lecture else ""), legendgroup=kind, showlegend=lecture,
-        )
+    for kind in LANES:
+        lane, color = t(f"tl.kind.{kind}"), LANE_COLORS[kind]
+        for lecture in (True, False):
+            chosen = [e for e in items if e.kind == kind and (e.lecture_section == section) == lecture]
+            fig.add_scatter(
+                meta=marker_trace(kind, lecture), x=[e.x for e in chosen], y=[ys[kind]] * len(chosen),
+                mode="markers", customdata=custom(chosen), hovertemplate=hover,
+                marker=dict(color=color, size=marker_size() + (6 if lecture else -2),
+                            symbol="circle" if lecture else "circle-open", line=dict(width=2, color=color)),
+                name=lane + (" ★" if lecture else ""), legendgroup=kind, showlegend=lecture,
+            )
     for kind in LANES:
         placed = labels[kind]
         fig.add_scatter(
-            x=[lb.x for lb in placed], y=[ys[kind] + _row_offset(lb.row) for lb in placed], mode="text",
-            text=[lb.text for lb in placed], textposition=[lb.position for lb in placed], cliponaxis=False,
+            meta=label_trace(kind), x=[lb.x for lb in placed], y=[ys[kind] + _row_offset(lb.row) for lb in placed],
+            mode="text", text=[lb.text for lb in placed], textposition=[lb.position for lb in placed], cliponaxis=False,
             hoverinfo="skip", name=t(f"tl.kind.{kind}"), legendgroup=kind, showlegend=False,
         )
     fig.update_layout(**base_layout(title=t("tl.title"), showlegend=False))

@@ -164,14 +164,17 @@ def _scalar_or_array(values: Flags | Values) -> Any:
     return values.item() if values.ndim == 0 else values
 
 
-def _fit_parts(n: CountLike, m: CountLike, host: HostLike, vm: VMLike, container: ContainerLike,
-               runtime: RuntimeLike, hypervisor: HypervisorLike | None, page_sharing: float) -> tuple[Flags, Flags]:
-    """(memory fits, disk fits) for ``n`` VMs and ``m`` containers together on ``host``."""
+def fit_parts(n: CountLike, m: CountLike, host: HostLike = "laptop-16", vm: VMLike = "ubuntu-server",
+              container: ContainerLike = "web-small", runtime: RuntimeLike = "runc", *,
+              hypervisor: HypervisorLike | None = None, page_sharing: float = 0.0) -> tuple[Flags, Flags]:
+    """(memory fits, disk fits) for ``n`` VMs and ``m`` containers together on ``host``: the two
+    halves of :func:`fits`, for a figure that says which one runs out ("RAM 초과", "디스크 초과")."""
     h = P.host(host)
     demand = memory_demand_mib(n, m, h, vm, container, runtime, hypervisor=hypervisor,
                                page_sharing=page_sharing)
     disk = vm_disk_gib(n, vm) + container_disk_gib(m, container)
-    return demand <= h.ram_mib + _TOLERANCE, disk <= h.disk_gib + _TOLERANCE
+    return (_scalar_or_array(demand <= h.ram_mib + _TOLERANCE),
+            _scalar_or_array(disk <= h.disk_gib + _TOLERANCE))
 
 
 def fits(n: CountLike, m: CountLike, host: HostLike = "laptop-16", vm: VMLike = "ubuntu-server",
@@ -183,8 +186,9 @@ def fits(n: CountLike, m: CountLike, host: HostLike = "laptop-16", vm: VMLike = 
     Counts may be arrays (a boolean array comes back). Past this, a VM or container cannot
     be started without swapping (memory) or at all (disk): figures show "does not fit".
     """
-    memory_ok, disk_ok = _fit_parts(n, m, host, vm, container, runtime, hypervisor, page_sharing)
-    return _scalar_or_array(memory_ok & disk_ok)
+    memory_ok, disk_ok = fit_parts(n, m, host, vm, container, runtime, hypervisor=hypervisor,
+                                   page_sharing=page_sharing)
+    return _scalar_or_array(np.logical_and(memory_ok, disk_ok))
 
 
 def vm_fits(n: CountLike, vm: VMLike = "ubuntu-server", host: HostLike = "laptop-16", *,
@@ -414,7 +418,8 @@ def simulate(vms: int, containers: int, host: HostLike = "laptop-16", vm: VMLike
     vm_mem = float(vm_memory_mib(n, p, hypervisor=hv, page_sharing=page_sharing))
     ct_mem = float(container_memory_mib(m, container, runtime))
     total = h.os_reserve_mib + vm_mem + ct_mem
-    memory_ok, disk_ok = (bool(x) for x in _fit_parts(n, m, h, p, container, runtime, hv, page_sharing))
+    memory_ok, disk_ok = (bool(x) for x in fit_parts(n, m, h, p, container, runtime, hypervisor=hv,
+                                                      page_sharing=page_sharing))
     vm_cap = vm_capacity(h, p, hypervisor=hv, page_sharing=page_sharing)
     ct_cap = container_capacity(h, container, runtime)
     return Scenario(

@@ -6,8 +6,8 @@ with four figures sent ~20 MB over the kernel websocket, and the browser parsed 
 times. :class:`FigureWidget` keeps the whole ``go.FigureWidget`` Python API (it *is* one) and
 replaces only ``_esm`` with a small loader that imports the same file once per page:
 
-1. over HTTP from the local Jupyter server (``virtlab_widgets.server_ext`` serves plotly's own
-   ``widgetbundle.js`` at ``{base_url}virtlab/plotly/{plotly version}/widgetbundle.js``,
+1. over HTTP from the local Jupyter server (``virtlab_widgets.jupyter.server_ext`` serves
+   plotly's own ``widgetbundle.js`` at ``{base_url}virtlab/plotly/{plotly version}/widgetbundle.js``,
    versioned and cached by the browser; no CDN), or, where that route does not exist
    (VS Code, Colab, a server without the extension, a different plotly version),
 2. from the kernel, once per page, over this widget's comm (a custom message).
@@ -244,17 +244,3 @@ class FigureWidget(go.FigureWidget):
     def _virtlab_on_msg(self, _widget, content, _buffers) -> None:
         if isinstance(content, dict) and content.get("type") == REQUEST:
             self.send({"type": REPLY, "source": bundle_source()})
-
-    def move_points(self, restyle_data: dict, trace_indexes: list[int]) -> None:
-        """Like :meth:`plotly_restyle`, for points that stay inside the axes' current ranges.
-
-        Sent as a zero-length animation (``Plotly.animate``, ``redraw: False``), which moves
-        the points without plotly's full replot: in the explorer, 35-45 ms -> ~5 ms in the
-        browser per slider move (benchmarks/bench_browser.py). Axes are *not* re-autoranged,
-        so use it only for markers that live on curves already drawn (use ``plotly_restyle``
-        when curves change).
-        """
-        with self.batch_animate(duration=0, easing="linear"):
-            for key, values in restyle_data.items():
-                for index, value in zip(trace_indexes, values):
-                    self.data[index][key] = value

@@ -2,11 +2,11 @@
 and send kernel messages without Nagle's delay.
 
 Enabled by ``etc/jupyter/jupyter_server_config.d/virtlab_widgets.json`` (installed with the
-package), or by hand: ``jupyter server extension enable virtlab_widgets.server_ext``.
+package), or by hand: ``jupyter server extension enable virtlab_widgets.jupyter.server_ext``.
 It adds one read-only route, ``{base_url}virtlab/plotly/{version}/widgetbundle.js``, which
 returns the ``widgetbundle.js`` of the plotly installed next to the server, only if ``version``
 is that plotly's version (so the kernel's figures never get a mismatched bundle; a 404 makes
-:mod:`virtlab_widgets.apps.figurewidget` ask the kernel instead). Versioned URLs are cached
+:mod:`virtlab_widgets.jupyter.figurewidget` ask the kernel instead). Versioned URLs are cached
 by the browser for a year (gzip: 4.96 MB -> ~1.4 MB), so each browser downloads plotly.js
 once, not once per figure.
 
@@ -43,7 +43,7 @@ except ImportError:  # jupyter_server < 2.13: handlers without a decorator are p
     def allow_unauthenticated(method: _Method) -> _Method:
         return method
 
-ROUTE = "virtlab/plotly"  # keep in step with apps/figurewidget.py
+ROUTE = "virtlab/plotly"  # keep in step with figurewidget.py
 
 
 def _plotly_package_data() -> Path | None:
@@ -111,7 +111,7 @@ def _kernel_websockets_without_nagle(log: logging.Logger) -> None:
 
 
 def _jupyter_server_extension_points() -> list[dict[str, str]]:
-    return [{"module": "virtlab_widgets.server_ext"}]
+    return [{"module": "virtlab_widgets.jupyter.server_ext"}]
 
 
 def _compress_responses(web_app) -> None:

@@ -14,9 +14,9 @@ import plotly.graph_objects as go
 
 from ..models import model
 from ..models import presets as P
-from ..style import COLORS, base_layout
+from ..style import COLORS, base_layout, em, font_size
 from ..text import seconds, t
-from .common import TraceUpdate, apply_traces
+from .common import LINE_HEIGHT, TraceUpdate, apply_traces, narrow_width, text_lines, wrap_label
 
 KINDS = ("vm", "microvm", "container", "process")
 VM, MICROVM = "ubuntu-server", "microvm"
@@ -56,8 +56,11 @@ def includes() -> dict[str, str]:
 
 
 def bar_label(kind: str) -> str:
-    """The category label: the kind and, on a second line, the short list of what it includes."""
-    return f"{t(f'start.{kind}')}<br>{t(f'start.scope.{kind}')}"
+    """The category label: the kind and, below it, the short list of what it includes, each
+    wrapped to one bar's share of the narrowest plot (the figure less its side margins, see
+    :func:`~virtlab_widgets.style.base_layout`), so that plotly never has to tilt them."""
+    width = (narrow_width() - em(4.6 + 1.5)) / len(KINDS) - em(1.5)
+    return "<br>".join(wrap_label(t(key), width) for key in (f"start.{kind}", f"start.scope.{kind}"))
 
 
 def _fits(value: float) -> bool:
@@ -84,6 +87,13 @@ def startup_figure(count: int, host="laptop-16") -> go.Figure:
     fig.add_scatter(meta=NO_FIT, x=labels, mode="text", textposition="middle center", showlegend=False,
                     textfont=dict(color=COLORS["host"]), hovertemplate="%{text}<extra></extra>")
     apply_traces(fig, startup_restyle(startup_times(count, host), startup_capacity(host)))
-    fig.update_layout(**base_layout(height=440, title=t("start.title"), showlegend=False))
+    layout = base_layout(height=440, title=t("start.title"), showlegend=False)
+    # the bottom margin holds every line of the tallest label (the same plot height for any language)
+    lines = max(len(text_lines(label)) for label in labels)
+    bottom = em(1.5) + round(lines * LINE_HEIGHT * font_size())
+    layout["height"] += bottom - layout["margin"]["b"]
+    layout["margin"]["b"] = bottom
+    fig.update_layout(**layout)
+    fig.update_xaxes(tickangle=0)
     fig.update_yaxes(title_text=t("axis.time"), type="log", range=[-3.5, 3.5])
     return fig

@@ -7,9 +7,11 @@ An edition is a folder of notebooks with an ``edition.json``::
                                 "follows": {"02_pros_and_cons.ipynb": "<fingerprint>", ...}}
 
 The package reads ``language`` when a kernel starts in the folder (``virtlab_widgets.text``).
-``markers`` are the words the notebook skeleton and the instructor's kit are parsed by
-(``## 더 알아보기``, ``생각해 보기``, …), ``skeleton`` the section headings every notebook has
-in order (NOTEBOOK_GUIDE.md), ``site`` the words of the built pages' navigation.
+``characters_per_korean`` is how many characters the language takes for what Korean says in
+one (the length limits of the prose and the handout scale with it); ``markers`` are the words
+the notebook skeleton and the instructor's kit are parsed by (``## 더 알아보기``, ``생각해
+보기``, …), ``skeleton`` the section headings every notebook has in order (NOTEBOOK_GUIDE.md),
+``site`` the words of the built pages' navigation.
 
 A translation names its ``source`` edition's folder and, per notebook, the fingerprint of the
 source notebook it was last reviewed against (``follows``): a hash of the cells' types and
@@ -52,6 +54,7 @@ class Edition:
     language: str
     folder: Path
     name: str
+    characters_per_korean: float
     markers: dict[str, str]
     skeleton: list[str]
     site: dict[str, str]
@@ -106,7 +109,8 @@ def _line_pattern(marker: str) -> re.Pattern[str]:
 def load_edition(folder: Path) -> Edition:
     data = json.loads((folder / EDITION_FILE).read_text("utf-8"))
     source = data.get("source")
-    return Edition(data["language"], folder, data["name"], data["markers"], data["skeleton"], data["site"],
+    return Edition(data["language"], folder, data["name"], data["characters_per_korean"], data["markers"],
+                   data["skeleton"], data["site"],
                    (folder / source).resolve() if source else None, dict(data.get("follows", {})))
 
 

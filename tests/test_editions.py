@@ -48,7 +48,7 @@ def test_outside_an_edition_the_package_speaks_korean(tmp_path):
     assert text.edition_language(tmp_path) == text.DEFAULT
     (tmp_path / "edition.json").write_text("{not json", "utf-8")
     assert text.edition_language(tmp_path) == text.DEFAULT
-    (tmp_path / "edition.json").write_text('{"language": "xx"}', "utf-8")
+    (tmp_path / "edition.json").write_text('{"language": "no-such-language"}', "utf-8")
     assert text.edition_language(tmp_path) == text.DEFAULT
 
 
@@ -87,11 +87,13 @@ def test_a_korean_change_alone_is_caught(tmp_path):
     assert editions.check(root) == {}, "the copy starts in step"
     _edit_first_markdown(root / "02_pros_and_cons.ipynb", "\n\n새 문장을 한 줄 더했습니다.")
     problems = editions.check(root)
-    assert list(problems) == ["notebooks/en/02_pros_and_cons.ipynb"]
-    assert problems["notebooks/en/02_pros_and_cons.ipynb"][0].startswith("behind: 02_pros_and_cons.ipynb changed")
-    # the translator updates the English notebook and records the review: in step again
-    _edit_first_markdown(root / "en" / "02_pros_and_cons.ipynb", "\n\nOne more sentence was added.")
-    assert editions.record(editions.editions(root)["en"], ["02"]) == ["02_pros_and_cons.ipynb"]
+    behind = [f"notebooks/{e.language}/02_pros_and_cons.ipynb" for e in TRANSLATIONS]
+    assert sorted(problems) == sorted(behind)
+    assert all(problems[p][0].startswith("behind: 02_pros_and_cons.ipynb changed") for p in behind)
+    # each translator updates their notebook and records the review: in step again
+    for e in TRANSLATIONS:
+        _edit_first_markdown(root / e.language / "02_pros_and_cons.ipynb", "\n\nOne more sentence was added.")
+        assert editions.record(editions.editions(root)[e.language], ["02"]) == ["02_pros_and_cons.ipynb"]
     assert editions.check(root) == {}
 
 
@@ -126,7 +128,7 @@ def test_status_and_record_from_the_command_line():
     out = subprocess.run([sys.executable, str(ROOT / "tools/editions.py"), "status", "en"], capture_output=True,
                          text=True, timeout=60)
     assert out.returncode == 0 and "in step" in out.stdout and "BEHIND" not in out.stdout
-    bad = subprocess.run([sys.executable, str(ROOT / "tools/editions.py"), "record", "xx", "02"],
+    bad = subprocess.run([sys.executable, str(ROOT / "tools/editions.py"), "record", "no-such-language", "02"],
                          capture_output=True, text=True, timeout=60)
     assert bad.returncode == 2 and "no translated edition" in bad.stderr
 

@@ -172,10 +172,12 @@ def relink(html: str, slides: bool) -> str:
 
 
 def switch_html(ed: Edition, eds: dict[str, Edition], name: str, suffix: str, style: str = "") -> str:
-    """Links to the same page in every other edition, each named in its own language."""
+    """Links to the same page in every other edition built, each named in its own language."""
     up = "../" * subfolder(ed).count("/")
     links = [f'<a href="{up}{subfolder(o)}{name}{suffix}" hreflang="{o.language}" lang="{o.language}">'
              f"{escape(o.name)}</a>" for o in eds.values() if o.language != ed.language]
+    if not links:  # only this edition built: nothing to switch to
+        return ""
     return (f'<span class="virtlab-editions" role="group" aria-label="{escape(ed.site["editions"])}"'
             f'{style}>{" ".join(links)}</span>')
 

@@ -157,9 +157,10 @@ def minutes(nb: dict, edition: Edition) -> tuple[int, int] | None:
     return (int(core.group(1)), int(deep.group(1))) if core and deep else None
 
 
-def _links(text: str, other_edition: str) -> Counter[str]:
-    """Links to notebooks, except the one to the other edition (``en/…`` or ``../…``)."""
-    return Counter(t for t in _LINK.findall(text) if not t.startswith((other_edition, "../")))
+def _links(text: str) -> Counter[str]:
+    """Links to notebooks of the same edition (a link to another edition, ``en/…`` or ``../…``,
+    is the language switch and differs by design)."""
+    return Counter(t for t in _LINK.findall(text) if "/" not in t)
 
 
 # --- comparing a translation with its source ----------------------------------------------------
@@ -186,8 +187,9 @@ def compare(src: dict, tr: dict, source_ed: Edition, translation: Edition) -> li
             problems.append(f"{where}: heading levels {_HEADING.findall(sb)} vs the source's {_HEADING.findall(sa)}")
         if _NUMBER.findall(sa) != _NUMBER.findall(sb):
             problems.append(f"{where}: section numbers {_NUMBER.findall(sb)} vs the source's {_NUMBER.findall(sa)}")
-        if _links(sa, f"{translation.language}/") != _links(sb, f"{source_ed.language}/"):
-            problems.append(f"{where}: links {sorted(_links(sb, ''))} vs the source's {sorted(_links(sa, ''))}")
+        if _links(sa) != _links(sb):
+            problems.append(f"{where}: links {sorted(_links(sb).elements())} vs the source's "
+                            f"{sorted(_links(sa).elements())}")
     if len(think_questions(src, source_ed)) != len(think_questions(tr, translation)):
         problems.append(f"{len(think_questions(tr, translation))} questions to think about, "
                         f"the source has {len(think_questions(src, source_ed))}")

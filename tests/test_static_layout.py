@@ -15,16 +15,15 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from site_build import STATIC_SUBSET, built_site
 from test_static_site import OfflinePage, _browser_or_skip, browser  # noqa: F401 - `browser` is a fixture
 
 ROOT = Path(__file__).resolve().parents[1]
 GATE_ROOT = Path(os.environ.get("VIRTLAB_LAYOUT_ROOT") or ROOT).resolve()
-STATIC_ONLY = os.environ.get("VIRTLAB_LAYOUT_STATIC_ONLY", "00,02,04,05")
+STATIC_ONLY = os.environ.get("VIRTLAB_LAYOUT_STATIC_ONLY", STATIC_SUBSET)
 SHOTS = ROOT / "test-artifacts" / "layout"
 
 _spec = importlib.util.spec_from_file_location("virtlab_layout_gate", ROOT / "tests" / "browser" / "layout.py")
@@ -50,17 +49,12 @@ def _pages(out: Path, suffix: str) -> list[Path]:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
+def built() -> Path:
+    """The site and slides (tests/site_build.py: the same build as tests/test_static_site.py's)."""
     _browser_or_skip()
     if os.environ.get("VIRTLAB_LAYOUT_SITE"):  # a site already built with --html --slides
         return Path(os.environ["VIRTLAB_LAYOUT_SITE"]).resolve()
-    out = tmp_path_factory.mktemp("layout-site")
-    only = [] if STATIC_ONLY.strip().lower() == "all" else ["--only", STATIC_ONLY]
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(GATE_ROOT), os.environ.get("PYTHONPATH")]))}
-    proc = subprocess.run([sys.executable, str(GATE_ROOT / "tools" / "build_site.py"), "--html", "--slides", *only,
-                           "--out", str(out)], capture_output=True, text=True, timeout=900, env=env, cwd=GATE_ROOT)
-    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
-    return out
+    return built_site(GATE_ROOT, STATIC_ONLY)
 
 
 def _report(name: str, lines: list[str]) -> None:

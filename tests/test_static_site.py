@@ -10,11 +10,11 @@ import inspect
 import json
 import os
 import re
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from site_build import STATIC_SUBSET, built_site
 
 import virtlab_widgets as V
 from virtlab_widgets.apps.controls import App
@@ -22,7 +22,6 @@ from virtlab_widgets.export import ENV, Dim, State, interactive_html
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"
-SUBSET = "00,04"
 CHROMIUM = os.environ.get("VIRTLAB_CHROMIUM", "/usr/bin/chromium")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -155,19 +154,11 @@ def _browser_or_skip():
         pytest.skip(reason)
 
 
-def _build(out: Path, *flags: str) -> str:
-    proc = subprocess.run([sys.executable, str(ROOT / "tools/build_site.py"), *flags, "--only", SUBSET,
-                           "--out", str(out)], capture_output=True, text=True, timeout=600)
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    return proc.stdout
-
-
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
+def site() -> Path:
+    """The site and slides of notebooks 00, 02, 04 and 05 in every edition (tests/site_build.py)."""
     _browser_or_skip()
-    out = tmp_path_factory.mktemp("site")
-    log = _build(out, "--html", "--slides")
-    return out, log
+    return built_site()
 
 
 @pytest.fixture(scope="module")
@@ -224,11 +215,11 @@ def _slider_handle_drag(page, figure, slider: int, step: int) -> None:
 
 
 def test_static_site_works_offline(site, browser):
-    out, log = site
+    out = site
     assert (out / "assets/plotly.min.js").exists()
     pages = sorted(out.glob("[0-9][0-9]_*.html"))
     pages = [p for p in pages if not p.name.endswith(".slides.html")]
-    assert [p.name[:2] for p in pages] == ["00", "04"]
+    assert [p.name[:2] for p in pages] == STATIC_SUBSET.split(",")
     for p in pages:
         text = p.read_text("utf-8")
         assert text.count("plotly.min.js") == 1, p.name  # once per page, shared file
@@ -270,7 +261,7 @@ def test_static_site_works_offline(site, browser):
 
 
 def test_slides_work_offline(site, browser):
-    out, _ = site
+    out = site
     deck = out / "04_containers.slides.html"
     assert deck.exists()
     text = deck.read_text("utf-8")
@@ -320,7 +311,7 @@ def test_static_pages_never_pass_the_builder_off_as_the_reader(factory, monkeypa
 
 def test_both_editions_are_built_with_a_language_switch(site, browser):
     """Every page and deck exists in each edition, says its language, and links its twin."""
-    out, _ = site
+    out = site
     for name in ("00_index", "04_containers"):
         for suffix in (".html", ".slides.html"):
             ko, en = (out / f"{name}{suffix}").read_text("utf-8"), (out / "en" / f"{name}{suffix}").read_text("utf-8")

@@ -171,7 +171,7 @@ def relink(html: str, slides: bool) -> str:
                   lambda m: f'href="{m.group(1)}{suffix}{m.group(2) or ""}"', html)
 
 
-def switch_html(ed: Edition, eds: dict[str, Edition], name: str, suffix: str, style: str = "") -> str:
+def switch_html(ed: Edition, eds: dict[str, Edition], name: str, suffix: str) -> str:
     """Links to the same page in every other edition built, each named in its own language."""
     up = "../" * subfolder(ed).count("/")
     links = [f'<a href="{up}{subfolder(o)}{name}{suffix}" hreflang="{o.language}" lang="{o.language}">'
@@ -179,7 +179,7 @@ def switch_html(ed: Edition, eds: dict[str, Edition], name: str, suffix: str, st
     if not links:  # only this edition built: nothing to switch to
         return ""
     return (f'<span class="virtlab-editions" role="group" aria-label="{escape(ed.site["editions"])}"'
-            f'{style}>{" ".join(links)}</span>')
+            f'>{" ".join(links)}</span>')
 
 
 def nav_html(ed: Edition, eds: dict[str, Edition], pages: list[tuple[str, str]], current: str) -> str:
@@ -197,10 +197,6 @@ def pager_html(ed: Edition, pages: list[tuple[str, str]], current: str) -> str:
     nxt = (f'<a href="{pages[i + 1][0]}.html" rel="next">{escape(pages[i + 1][1])} →</a>' if i + 1 < len(pages)
            else "<span></span>")
     return f'<nav class="virtlab-pager" aria-label="{escape(ed.site["pager"])}">{prev}{nxt}</nav>'
-
-
-_SLIDE_SWITCH = (' style="position:fixed;left:12px;bottom:10px;z-index:30;font-size:18px;'
-                 'background:rgba(255,255,255,0.85);padding:2px 6px"')
 
 
 def build(ed: Edition, eds: dict[str, Edition], paths: list[Path], out: Path, slides: bool,
@@ -231,7 +227,7 @@ def build(ed: Edition, eds: dict[str, Edition], paths: list[Path], out: Path, sl
                                       reveal_width="1280", reveal_height="800", exclude_input_prompt=True,
                                       exclude_output_prompt=True)
             target = folder / f"{path.stem}.slides.html"
-            extra = {"virtlab_switch": switch_html(ed, eds, path.stem, ".slides.html", _SLIDE_SWITCH)}
+            extra = {"virtlab_switch": switch_html(ed, eds, path.stem, ".slides.html")}
         else:
             exporter = HTMLExporter(extra_template_basedirs=[str(TEMPLATES)], template_name="virtlab_site")
             target = folder / f"{path.stem}.html"

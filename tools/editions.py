@@ -214,8 +214,7 @@ def compare_quiz(src: list[dict], tr: list[dict]) -> list[str]:
 
 def compare_kit(src_text: str, tr_text: str, source_ed: Edition, translation: Edition, key: str) -> list[str]:
     """A translated run sheet keeps the minutes; notes and model answers keep their number."""
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-    import kit
+    import kit  # tools/kit.py, beside this file (it imports this module: imported here, not on top)
 
     a, b = kit.parse(src_text, key, source_ed.markers), kit.parse(tr_text, key, translation.markers)
     problems = []

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
-from editions import Edition, editions
+from editions import DEFAULT, Edition, editions
 
 ROOT = Path(__file__).resolve().parents[1]
 CLASS_MINUTES = 75
@@ -106,8 +106,7 @@ def parse(text: str, key: str, markers: dict[str, str]) -> Kit:
 
 def edition(language: str | None = None) -> Edition:
     """An edition by language (default: the Korean one)."""
-    eds = editions()
-    return eds[language] if language else next(iter(eds.values()))
+    return editions()[language or DEFAULT]
 
 
 def load(key: str, ed: Edition | None = None) -> Kit:

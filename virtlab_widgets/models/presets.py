@@ -193,40 +193,33 @@ def custom_host(ram_gib: float, cores: int = 4, disk_gib: float = 256.0,
     return Host("custom", ram * 1024.0, n_cores, disk, iops, reserve)
 
 
-@cache
-def _vm_profile(name: str) -> VMProfile:
-    return _build(VMProfile, "vm_profiles", name)
+_BUILT: dict[tuple[str, str], Any] = {}  # (kind, name) -> the preset, built once
+
+
+def _preset(cls: type[_Preset], kind: str, what: str, name: str | _Preset) -> _Preset:
+    """The preset ``name`` of ``data()[kind]`` (checked, in plain words, as ``what``); a ``cls``
+    instance passes through."""
+    if isinstance(name, cls):
+        return name
+    key = (kind, check_choice(name, what, names(kind)))
+    if key not in _BUILT:
+        _BUILT[key] = _build(cls, kind, key[1])
+    return _BUILT[key]
 
 
 def vm_profile(name: VMLike) -> VMProfile:
     """The guest preset ``name`` (a :class:`VMProfile` passes through)."""
-    if isinstance(name, VMProfile):
-        return name
-    return _vm_profile(check_choice(name, "VM profile", names("vm_profiles")))
-
-
-@cache
-def _container_profile(name: str) -> ContainerProfile:
-    return _build(ContainerProfile, "container_profiles", name)
+    return _preset(VMProfile, "vm_profiles", "VM profile", name)
 
 
 def container_profile(name: ContainerLike) -> ContainerProfile:
     """The container preset ``name`` (a :class:`ContainerProfile` passes through)."""
-    if isinstance(name, ContainerProfile):
-        return name
-    return _container_profile(check_choice(name, "container profile", names("container_profiles")))
-
-
-@cache
-def _runtime(name: str) -> Runtime:
-    return _build(Runtime, "runtimes", name)
+    return _preset(ContainerProfile, "container_profiles", "container profile", name)
 
 
 def runtime(name: RuntimeLike) -> Runtime:
     """The container runtime preset ``name`` (a :class:`Runtime` passes through)."""
-    if isinstance(name, Runtime):
-        return name
-    return _runtime(check_choice(name, "container runtime", names("runtimes")))
+    return _preset(Runtime, "runtimes", "container runtime", name)
 
 
 @cache
